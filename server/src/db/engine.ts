@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import knexFactory, { type Knex } from 'knex';
+import { MIGRATIONS } from '../../../migrations/index.js';
 
 /**
  * The one place that knows which database engine runs: embedded PGlite + PostGIS (default) or a PostgreSQL
@@ -29,13 +28,14 @@ export interface OpenOptions {
   memory?: boolean;
 }
 
-const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
-
 /** Knex migration settings shared by the app, the CLI and the tests. */
 export const migrationConfig: Knex.MigratorConfig = {
-  directory: MIGRATIONS_DIR,
-  loadExtensions: ['.ts'],
   tableName: 'knex_migrations',
+  migrationSource: {
+    getMigrations: async () => MIGRATIONS.map(([name]) => name),
+    getMigrationName: (name: string) => name,
+    getMigration: async (name: string) => MIGRATIONS.find(([n]) => n === name)![1],
+  },
 };
 
 /** Opens the database chosen by the options and detects what it can do. */

@@ -1,0 +1,10 @@
+import type { Knex } from 'knex';
+import * as createLayerTables from './20261123000100_create_layer_tables.js';
+
+/**
+ * The migrations, in order. Listed here (not discovered on disk) so that they load the same way under tsx,
+ * Vitest and a bundler. A new migration file is added to this list.
+ */
+export const MIGRATIONS: ReadonlyArray<[name: string, migration: Knex.Migration]> = [
+  ['20261123000100_create_layer_tables', createLayerTables],
+];

@@ -1,0 +1,60 @@
+import type { CollectionSpec, PropertySpec } from './registry.js';
+
+/**
+ * JSON Schema (draft 2020-12) of a collection's feature properties, built from the registry.
+ * The same document is published at /ogc/collections/{id}/schema and used to validate writes,
+ * so what the API documents and what it enforces cannot drift apart.
+ */
+export function propertiesSchema(spec: CollectionSpec, language: 'vi' | 'en' = 'en'): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const p of spec.properties) properties[p.name] = propertySchema(p, language);
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: spec.properties.filter((p) => p.required).map((p) => p.name),
+    properties,
+  };
+}
+
+function propertySchema(p: PropertySpec, language: 'vi' | 'en'): Record<string, unknown> {
+  const schema: Record<string, unknown> = { title: p.title[language] };
+  switch (p.type) {
+    case 'uuid':
+      Object.assign(schema, { type: p.required ? 'string' : ['string', 'null'], format: 'uuid' });
+      break;
+    case 'array':
+      Object.assign(schema, { type: 'array', items: p.items ?? {} });
+      break;
+    default:
+      schema.type = p.required ? p.type : [p.type, 'null'];
+  }
+  if (p.enum) schema.enum = p.required ? [...p.enum] : [...p.enum, null];
+  for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'maxLength'] as const) {
+    if (p[key] !== undefined) schema[key] = p[key];
+  }
+  return schema;
+}
+
+/** The full published schema of one feature of the collection (OGC API – Features Part 5 style). */
+export function featureSchema(spec: CollectionSpec, baseUrl: string): Record<string, unknown> {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `${baseUrl}/ogc/collections/${spec.id}/schema`,
+    title: spec.title.en,
+    description: spec.description.en,
+    'x-title-vi': spec.title.vi,
+    type: 'object',
+    properties: {
+      geometry: { format: geometryFormat(spec) },
+      ...(propertiesSchema(spec).properties as Record<string, unknown>),
+      id: { type: 'string', format: 'uuid', readOnly: true, 'x-ogc-role': 'id' },
+      version: { type: 'integer', readOnly: true, description: 'Bumped on every change; send it back in If-Match.' },
+      updated_at: { type: 'string', format: 'date-time', readOnly: true },
+      updated_by: { type: ['string', 'null'], readOnly: true },
+    },
+  };
+}
+
+function geometryFormat(spec: CollectionSpec): string {
+  return `geometry-${spec.geometryType.replace('MultiPolygon', 'multipolygon').toLowerCase()}`;
+}

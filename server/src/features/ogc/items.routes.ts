@@ -1,0 +1,114 @@
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import type { Knex } from 'knex';
+import { findCollection, type CollectionSpec } from '../collections/registry.js';
+import { notFound } from '../../lib/errors.js';
+import { parseCrs, type CrsInfo } from '../../lib/crs.js';
+import { readJsonBody } from '../../lib/http-body.js';
+import { parseItemsQuery, type ItemsQuery } from './items.query.js';
+import * as items from './items.service.js';
+
+export interface ItemsRouterOptions {
+  db: Knex;
+  maxBodyBytes: number;
+}
+
+/** OGC API – Features items: Part 1 reads, Part 2 CRS, Part 4 create / replace / update / delete. */
+export function itemsRouter({ db, maxBodyBytes }: ItemsRouterOptions): Router {
+  const router = new Router({ prefix: '/ogc/collections/:collectionId/items' });
+
+  router.get('/', async (ctx) => {
+    const spec = collectionOf(ctx);
+    const query = parseItemsQuery(spec, ctx.query);
+    const page = await items.listItems(db, spec, query);
+    ctx.type = 'application/geo+json';
+    ctx.set('Content-Crs', `<${query.crs.uri}>`);
+    ctx.body = `{"type":"FeatureCollection","numberMatched":${page.numberMatched},"numberReturned":${page.features.length},`
+      + `"timeStamp":"${new Date().toISOString()}","links":${JSON.stringify(pageLinks(ctx, spec, query, page.numberMatched))},`
+      + `"features":[${page.features.join(',')}]}`;
+  });
+
+  router.get('/:featureId', async (ctx) => {
+    const spec = collectionOf(ctx);
+    const crs = parseCrs(singleQuery(ctx, 'crs'), 'query.crs');
+    const found = await items.getItem(db, spec, ctx.params.featureId, crs);
+    ctx.set('ETag', items.etagOf(found.version));
+    ctx.set('Content-Crs', `<${crs.uri}>`);
+    ctx.type = 'application/geo+json';
+    ctx.body = found.feature;
+  });
+
+  router.post('/', async (ctx) => {
+    const spec = collectionOf(ctx);
+    const body = await readJsonBody(ctx, maxBodyBytes);
+    const created = await items.createItem(db, spec, body, contentCrs(ctx), actingUser(ctx));
+    ctx.status = 201;
+    ctx.set('Location', `${baseUrl(ctx)}/ogc/collections/${spec.id}/items/${created.id}`);
+    ctx.set('ETag', items.etagOf(created.version));
+    ctx.body = { id: created.id, version: created.version };
+  });
+
+  for (const [method, mode] of [['put', 'replace'], ['patch', 'update']] as const) {
+    router[method]('/:featureId', async (ctx) => {
+      const spec = collectionOf(ctx);
+      const expected = items.expectedVersionFrom(ctx.get('If-Match') || undefined);
+      const body = await readJsonBody(ctx, maxBodyBytes);
+      const id = ctx.params.featureId;
+      const version = await items.changeItem(db, spec, id, body, contentCrs(ctx), expected, actingUser(ctx), mode);
+      const updated = await items.getItem(db, spec, id, parseCrs(undefined, 'crs'));
+      ctx.set('ETag', items.etagOf(version));
+      ctx.type = 'application/geo+json';
+      ctx.body = updated.feature;
+    });
+  }
+
+  router.delete('/:featureId', async (ctx) => {
+    const spec = collectionOf(ctx);
+    const expected = items.expectedVersionFrom(ctx.get('If-Match') || undefined);
+    await items.deleteItem(db, spec, ctx.params.featureId, expected, actingUser(ctx));
+    ctx.status = 204;
+  });
+
+  return router;
+}
+
+/** The registry entry named in the path, or a 404 that lists the collections. */
+export function collectionOf(ctx: Context): CollectionSpec {
+  const spec = findCollection(ctx.params.collectionId);
+  if (!spec) throw notFound(`Unknown collection "${ctx.params.collectionId}". See /ogc/collections for the list.`);
+  return spec;
+}
+
+/** Scheme, host and port the client used (behind a proxy, Koa's `proxy` setting makes this right). */
+export function baseUrl(ctx: Context): string {
+  return `${ctx.protocol}://${ctx.host}`;
+}
+
+function singleQuery(ctx: Context, name: string): string | undefined {
+  const value = ctx.query[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function contentCrs(ctx: Context): CrsInfo {
+  return parseCrs(ctx.get('Content-Crs') || undefined, 'header.Content-Crs');
+}
+
+function actingUser(ctx: Context): string {
+  return (ctx.state.user as { name?: string } | undefined)?.name ?? 'anonymous';
+}
+
+function pageLinks(ctx: Context, spec: CollectionSpec, query: ItemsQuery, matched: number) {
+  const url = (offset: number) => {
+    const params = new URLSearchParams(ctx.querystring);
+    params.set('offset', String(offset));
+    params.set('limit', String(query.limit));
+    return `${baseUrl(ctx)}/ogc/collections/${spec.id}/items?${params}`;
+  };
+  const links = [
+    { rel: 'self', type: 'application/geo+json', href: `${baseUrl(ctx)}${ctx.url}` },
+    { rel: 'collection', type: 'application/json', href: `${baseUrl(ctx)}/ogc/collections/${spec.id}` },
+  ];
+  if (query.offset + query.limit < matched) links.push({ rel: 'next', type: 'application/geo+json', href: url(query.offset + query.limit) });
+  if (query.offset > 0) links.push({ rel: 'prev', type: 'application/geo+json', href: url(Math.max(0, query.offset - query.limit)) });
+  return links;
+}
