@@ -16,11 +16,11 @@ function fromRegistry(sql: string, spec: CollectionSpec): string {
     if (!SQL_NAME.test(name)) throw new Error(`Refusing SQL identifier "${name}"`);
   }
   return sql
-    .replace('{{table}}', `"${spec.table}"`)
-    .replace('{{columns}}', spec.tileProperties.map((c) => `, t."${c}"`).join(''))
-    .replace('{{column_names}}', spec.tileProperties.map((c) => `, "${c}"`).join(''))
+    .replaceAll('{{table}}', `"${spec.table}"`)
+    .replaceAll('{{columns}}', spec.tileProperties.map((c) => `, t."${c}"`).join(''))
+    .replaceAll('{{column_names}}', spec.tileProperties.map((c) => `, "${c}"`).join(''))
     // Tiles show the baseline; plans are compared through the items API.
-    .replace('{{scenario_filter}}', spec.scenarioAware ? 'AND t.scenario_id IS NULL' : '');
+    .replaceAll('{{scenario_filter}}', spec.scenarioAware ? 'AND t.scenario_id IS NULL' : '');
 }
 
 /** The tile encoded by PostGIS (ST_AsMVT). */

@@ -2,7 +2,7 @@
 -- snapped to whole pixels, as GeoJSON: the same geometry work as ST_AsMVTGeom, for databases whose PostGIS
 -- lacks protobuf; Node encodes the tile. Exterior rings are made clockwise before the y flip, so that they come
 -- out with the positive area the MVT specification (2.1, section 4.3.4.4) asks for.
--- {{table}}, {{columns}} and {{scenario_filter}} come from the collection registry, never from a request.
+-- The double-brace placeholders are filled from the collection registry, never from a request.
 -- Bindings: z, x, y (tile), z, x, y (buffered tile).
 WITH bounds AS (
   SELECT ST_TileEnvelope(?, ?, ?) AS env, ST_TileEnvelope(?, ?, ?, margin => 64.0 / 4096) AS clip

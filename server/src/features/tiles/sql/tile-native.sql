@@ -1,5 +1,5 @@
 -- One Mapbox Vector Tile encoded by PostGIS (ST_AsMVT needs PostGIS built with protobuf).
--- {{table}}, {{columns}} and {{scenario_filter}} are filled from the collection registry, never from a request.
+-- The double-brace placeholders are filled from the collection registry, never from a request.
 -- Bindings: z, x, y (tile), z, x, y (search area), layer name.
 WITH rows AS (
   SELECT ST_AsMVTGeom(ST_Transform(t.geom, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS mvt_geom,
