@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+
+// The dev server forwards API, OGC and tile requests to the Koa server; API_TARGET lets a
+// developer point it at another instance without editing this file.
+const target = process.env.API_TARGET ?? 'http://localhost:8080';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  plugins: [vue()],
+  define: {
+    // vue-i18n feature flags: composition API only, which lets the bundler drop the legacy API.
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': target,
+      '/ogc': target,
+      '/tiles': target,
+    },
+  },
+});
