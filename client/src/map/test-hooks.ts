@@ -1,0 +1,67 @@
+/**
+ * Hooks for end-to-end tests, exposed as `window.__app`. Installed only outside production builds,
+ * or in a production build opened with `?test` in the URL (so e2e tests can drive the built client).
+ *
+ *   __app.map                               the ol/Map
+ *   __app.featurePixel(collectionId, id?)   client [x, y] (for page.mouse.click) of a loaded feature, the
+ *                                           first loaded one when no id is given; null when none is in view
+ *   __app.loadedFeatureIds(collectionId)    ids of the features loaded/rendered in the view
+ *   __app.setView(lon, lat, zoom)           recentres the map (degrees, WGS 84)
+ *   __app.whenRendered()                    resolves after the next complete render (tiles and features loaded)
+ */
+import type Map from 'ol/Map';
+import { fromLonLat } from 'ol/proj';
+import { LayersController } from './controllers/LayersController';
+
+export interface TestHooks {
+  map: Map;
+  featurePixel(collectionId: string, featureId?: string): [number, number] | null;
+  loadedFeatureIds(collectionId: string): string[];
+  setView(lonDeg: number, latDeg: number, zoom: number): void;
+  whenRendered(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __app?: TestHooks;
+  }
+}
+
+/** True when the test hooks may be installed. */
+export function testHooksEnabled(): boolean {
+  return import.meta.env.MODE !== 'production' || new URLSearchParams(window.location.search).has('test');
+}
+
+/** Installs `window.__app`; returns a function that removes it. */
+export function installTestHooks(map: Map, layers: LayersController): () => void {
+  window.__app = {
+    map,
+    featurePixel(collectionId, featureId) {
+      const features = layers.loadedFeatures(collectionId);
+      const feature = featureId ? features.find((f) => String(f.getId()) === featureId) : features[0];
+      const anchor = feature && LayersController.anchorOf(feature);
+      if (!anchor) return null;
+      const pixel = map.getPixelFromCoordinate(anchor);
+      const size = map.getSize();
+      if (!pixel || !size || pixel[0] < 0 || pixel[1] < 0 || pixel[0] > size[0] || pixel[1] > size[1]) return null;
+      const box = map.getTargetElement()?.getBoundingClientRect();
+      return box ? [box.left + pixel[0], box.top + pixel[1]] : null;
+    },
+    loadedFeatureIds(collectionId) {
+      return layers.loadedFeatures(collectionId).map((f) => String(f.getId()));
+    },
+    setView(lon, lat, zoom) {
+      map.getView().setCenter(fromLonLat([lon, lat]));
+      map.getView().setZoom(zoom);
+    },
+    whenRendered() {
+      return new Promise((resolve) => {
+        map.once('rendercomplete', () => resolve());
+        map.render();
+      });
+    },
+  };
+  return () => {
+    if (window.__app?.map === map) delete window.__app;
+  };
+}
