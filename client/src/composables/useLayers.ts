@@ -1,0 +1,38 @@
+/** Keeps the map's layers in step with the layer store; call from the component that hosts the map. */
+import { watch, watchEffect } from 'vue';
+import { storeToRefs } from 'pinia';
+import { LayersController } from '../map/controllers/LayersController';
+import { installTestHooks, testHooksEnabled } from '../map/test-hooks';
+import { useLayersStore } from '../stores/layers';
+import { useMap } from './useMap';
+
+/** Builds one layer per collection once both the map and the collection list exist, and applies settings. */
+export function useLayerSync(): void {
+  const { map } = useMap();
+  const store = useLayersStore();
+  const { collections } = storeToRefs(store);
+
+  watch(
+    [map, collections],
+    ([m, list], _old, onCleanup) => {
+      if (!m || list.length === 0) return;
+      const controller = new LayersController(m, list);
+      // Each effect reads the settings it applies, so Vue re-runs just that one on a change.
+      const stop = watchEffect(() => {
+        for (const c of list) {
+          const s = store.settings[c.id];
+          controller.setVisible(c.id, s.visible);
+          controller.setOpacity(c.id, s.opacity);
+        }
+        controller.setOsmVisible(store.osm);
+      });
+      const uninstall = testHooksEnabled() ? installTestHooks(m, controller) : undefined;
+      onCleanup(() => {
+        stop();
+        uninstall?.();
+        controller.destroy();
+      });
+    },
+    { immediate: true },
+  );
+}
