@@ -24,6 +24,9 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+# Turn a stop (CI's timeout, Ctrl-C) into an exit, so that the EXIT trap stops the server.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 fail() {
   echo "gdal-check: FAIL: $*" >&2
