@@ -19,7 +19,19 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1200,
+    // OpenLayers alone is ~450 kB: libraries go in their own chunks, which stay cached across app releases.
+    chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'ol', test: /node_modules[\\/](ol|rbush|earcut|pbf|proj4|color-\w+|quickselect|geotiff)[\\/]/ },
+            { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus|@floating-ui|@vueuse|lodash-es|async-validator|dayjs)[\\/]/ },
+            { name: 'vue', test: /node_modules[\\/](vue|@vue|pinia|vue-i18n|@intlify)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

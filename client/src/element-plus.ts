@@ -4,7 +4,6 @@
  */
 import 'element-plus/es/components/config-provider/style/css';
 import 'element-plus/es/components/checkbox/style/css';
-import 'element-plus/es/components/slider/style/css';
 import 'element-plus/es/components/switch/style/css';
 import 'element-plus/es/components/collapse/style/css';
 import 'element-plus/es/components/collapse-item/style/css';

@@ -19,12 +19,14 @@ import type { Extent } from 'ol/extent';
 import type { StyleLike } from 'ol/style/Style';
 import type { CollectionInfo } from '../api/collections';
 import { itemsUrl } from '../api/features';
-import { geometryKind, labelStyleFor, styleFor } from './styles';
+import { geometryKind, labelStyleFor, styleFor, underlayStyleFor } from './styles';
 
 /** Layer property: the id of the collection the layer draws. */
 export const COLLECTION_ID = 'collectionId';
 /** Layer property: true when features come from vector tiles (their properties are a subset). */
 export const FROM_TILES = 'fromTiles';
+/** Layer property: true on underlays, which the OSM base map replaces (they would hide it). */
+export const UNDERLAY = 'underlay';
 /** Layer property: the hit priority of the layer (points over lines over areas over outlines). */
 export const HIT_RANK = 'hitRank';
 
@@ -41,27 +43,43 @@ function rankOf(c: CollectionInfo): number {
 }
 
 const Z_BY_RANK = [300, 100, 200, 400];
-/** z-index of label layers, above every feature layer. */
-export const LABEL_Z = 500;
 
 function isTransparent(color: string): boolean {
   return /^rgba\(.*,\s*0(\.0+)?\s*\)$/.test(color.replace(/\s+/g, '')) || color === 'transparent';
 }
 
-/** The layer (or group of layer + labels) for one collection; `order` keeps the registry order within a rank. */
+/** z-index of underlays (the land under everything) and of label layers (above every feature layer). */
+const UNDERLAY_Z = 50;
+export const LABEL_Z = 500;
+
+/**
+ * The layer for one collection, or a group of it with its underlay and labels when its cartography has
+ * them; `order` keeps the registry order within a rank. Child z-indexes are global, so an underlay sinks
+ * below and labels rise above every other collection's features.
+ */
 export function createCollectionLayer(collection: CollectionInfo, order: number): BaseLayer {
   const rank = rankOf(collection);
   const props = { [COLLECTION_ID]: collection.id, [HIT_RANK]: rank };
   const main = collection.render === 'tiles' ? createTileLayer(collection) : createFeatureLayer(collection);
   main.setProperties({ ...props, [FROM_TILES]: collection.render === 'tiles' });
   main.setZIndex(Z_BY_RANK[rank] + order);
+  const extra: BaseLayer[] = [];
+  const underlayStyle = underlayStyleFor(collection);
+  if (underlayStyle && main instanceof VectorTileLayer) {
+    // Same source, so the tiles are fetched once; no collection id, so clicks ignore the underlay.
+    const underlay = new VectorTileLayer({ source: main.getSource() ?? undefined, style: underlayStyle, zIndex: UNDERLAY_Z + order });
+    underlay.set(UNDERLAY, true);
+    extra.push(underlay);
+  }
   const labelStyle = labelStyleFor(collection);
-  if (!labelStyle) return main;
-  const labels = createLabelLayer(collection, labelStyle);
-  labels.setProperties({ ...props, [FROM_TILES]: false });
-  // Child z-indexes are global, so the labels rise above every other collection's features.
-  labels.setZIndex(LABEL_Z + order);
-  return new LayerGroup({ layers: [main, labels], properties: props });
+  if (labelStyle) {
+    const labels = createLabelLayer(collection, labelStyle);
+    labels.setProperties({ ...props, [FROM_TILES]: false });
+    labels.setZIndex(LABEL_Z + order);
+    extra.push(labels);
+  }
+  if (extra.length === 0) return main;
+  return new LayerGroup({ layers: [main, ...extra], properties: props });
 }
 
 function createTileLayer(collection: CollectionInfo): VectorTileLayer {
@@ -78,6 +96,8 @@ function createTileLayer(collection: CollectionInfo): VectorTileLayer {
   return new VectorTileLayer({
     source,
     style: styleFor(collection),
+    // Road names repeat in every tile a street crosses; decluttering keeps one where they would collide.
+    declutter: true,
     // The source serves level minZoom tiles from view zoom minZoom − 1 on (it rounds up), but that many
     // small tiles is wasteful: show the layer from half a level before.
     minZoom: collection.minZoom > 0 ? collection.minZoom - 0.5 : undefined,

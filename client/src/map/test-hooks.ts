@@ -3,8 +3,8 @@
  * or in a production build opened with `?test` in the URL (so e2e tests can drive the built client).
  *
  *   __app.map                               the ol/Map
- *   __app.featurePixel(collectionId, id?)   client [x, y] (for page.mouse.click) of a loaded feature, the
- *                                           first loaded one when no id is given; null when none is in view
+ *   __app.featurePixel(collectionId, id?)   client [x, y] (for page.mouse.click) of a loaded feature, or of
+ *                                           the first one in view when no id is given; null when none is in view
  *   __app.loadedFeatureIds(collectionId)    ids of the features loaded/rendered in the view
  *   __app.setView(lon, lat, zoom)           recentres the map (degrees, WGS 84)
  *   __app.whenRendered()                    resolves after the next complete render (tiles and features loaded)
@@ -38,14 +38,20 @@ export function installTestHooks(map: Map, layers: LayersController): () => void
     map,
     featurePixel(collectionId, featureId) {
       const features = layers.loadedFeatures(collectionId);
-      const feature = featureId ? features.find((f) => String(f.getId()) === featureId) : features[0];
-      const anchor = feature && LayersController.anchorOf(feature);
-      if (!anchor) return null;
-      const pixel = map.getPixelFromCoordinate(anchor);
+      const candidates = featureId ? features.filter((f) => String(f.getId()) === featureId) : features;
       const size = map.getSize();
-      if (!pixel || !size || pixel[0] < 0 || pixel[1] < 0 || pixel[0] > size[0] || pixel[1] > size[1]) return null;
       const box = map.getTargetElement()?.getBoundingClientRect();
-      return box ? [box.left + pixel[0], box.top + pixel[1]] : null;
+      if (!size || !box) return null;
+      for (const feature of candidates) {
+        const anchor = LayersController.anchorOf(feature);
+        const pixel = anchor && map.getPixelFromCoordinate(anchor);
+        if (!pixel || pixel[0] < 0 || pixel[1] < 0 || pixel[0] > size[0] || pixel[1] > size[1]) continue;
+        const client: [number, number] = [box.left + pixel[0], box.top + pixel[1]];
+        // Skip features under the panels and controls that float over the map: a click would hit them.
+        const top = document.elementFromPoint(client[0], client[1]);
+        if (top && map.getViewport()?.contains(top) && !top.closest('.ol-control')) return client;
+      }
+      return null;
     },
     loadedFeatureIds(collectionId) {
       return layers.loadedFeatures(collectionId).map((f) => String(f.getId()));

@@ -7,7 +7,7 @@ import VectorTileLayer from 'ol/layer/VectorTile';
 import type { FeatureLike } from 'ol/Feature';
 import { getCenter } from 'ol/extent';
 import type { CollectionInfo } from '../../api/collections';
-import { COLLECTION_ID, createCollectionLayer, createOsmLayer } from '../layer-factory';
+import { COLLECTION_ID, UNDERLAY, createCollectionLayer, createOsmLayer } from '../layer-factory';
 
 export class LayersController {
   private readonly layers = new globalThis.Map<string, BaseLayer>();
@@ -38,6 +38,11 @@ export class LayersController {
   /** Switches the OpenStreetMap raster base map on or off. */
   setOsmVisible(visible: boolean): void {
     this.osm.setVisible(visible);
+    // The city's land fill would cover OpenStreetMap inside the city.
+    for (const layer of this.layers.values()) {
+      if (!(layer instanceof LayerGroup)) continue;
+      for (const child of layer.getLayers().getArray()) if (child.get(UNDERLAY)) child.setVisible(!visible);
+    }
   }
 
   /**

@@ -34,6 +34,12 @@ export function adminBoundaryStyle(color: string): StyleFunction {
   );
 }
 
+/** Underlay style: the city polygon as land, so the city reads against the sea without the OSM base map. */
+export function adminLandStyle(): StyleFunction {
+  const land = new Style({ fill: new Fill({ color: '#f5f3ec' }) });
+  return (feature: FeatureLike) => (feature.get('level') === 'city' ? land : undefined);
+}
+
 /** Label style function for whole `admin_units` features: district names zoomed out, ward names zoomed in. */
 export function adminLabelStyle(color: string): StyleFunction {
   const wardText = textStyle('12px system-ui, sans-serif', color);

@@ -6,7 +6,7 @@
 import { Circle, Fill, Stroke, Style } from 'ol/style';
 import type { StyleFunction, StyleLike } from 'ol/style/Style';
 import type { CollectionInfo } from '../../api/collections';
-import { adminBoundaryStyle, adminLabelStyle } from './admin-units';
+import { adminBoundaryStyle, adminLabelStyle, adminLandStyle } from './admin-units';
 import { buildingStyle } from './buildings';
 import { baseStyle, geometryKind, type GeometryKind } from './common';
 import { landUseStyle } from './land-use';
@@ -41,6 +41,12 @@ export function styleFor(collection: CollectionInfo): StyleLike {
 /** A label style for collections whose names are drawn from whole features (not tile pieces), if any. */
 export function labelStyleFor(collection: CollectionInfo): StyleFunction | undefined {
   if (collection.id === 'admin_units') return adminLabelStyle(collection.style.stroke);
+  return undefined;
+}
+
+/** A style drawn under every other layer from the same tiles (the city's land), if any. */
+export function underlayStyleFor(collection: CollectionInfo): StyleFunction | undefined {
+  if (collection.id === 'admin_units') return adminLandStyle();
   return undefined;
 }
 

@@ -2,11 +2,12 @@
 import { Fill, Stroke, Style, Text } from 'ol/style';
 import type { StyleFunction } from 'ol/style/Style';
 import type { FeatureLike } from 'ol/Feature';
-import { ROAD_CLASS_STYLES } from './palette';
+import { ROAD_CLASS_STYLES, type RoadClassStyle } from './palette';
 import { scaleWidthPx, zoomForResolution } from './zoom';
 
 const FALLBACK = ROAD_CLASS_STYLES.residential;
 const LABEL_MIN_ZOOM = 16;
+const CASING_MIN_ZOOM = 13;
 
 /** Style function for `roads` features (properties `road_class`, `name`). */
 export function roadStyle(): StyleFunction {
@@ -21,7 +22,7 @@ export function roadStyle(): StyleFunction {
     const key = `${cls}|${z}`;
     let styles = cache.get(key);
     if (!styles) {
-      styles = roadStyles(spec.color, spec.casing, scaleWidthPx(spec.widthPx, z));
+      styles = roadStyles(spec, scaleWidthPx(spec.widthPx, z), z >= CASING_MIN_ZOOM);
       cache.set(key, styles);
     }
     const name = feature.get('name');
@@ -30,11 +31,16 @@ export function roadStyle(): StyleFunction {
   };
 }
 
-function roadStyles(color: string, casing: string, widthPx: number): Style[] {
+function roadStyles(spec: RoadClassStyle, widthPx: number, cased: boolean): Style[] {
+  if (!cased) {
+    // Zoomed out, a casing doubles the ink of a dense network: one line, white roads in their casing colour.
+    const color = spec.color === '#ffffff' ? spec.casing : spec.color;
+    return [new Style({ stroke: new Stroke({ color, width: Math.max(widthPx, 0.8), lineCap: 'round' }), zIndex: 0 })];
+  }
   // zIndex puts every casing under every fill, so crossings join cleanly.
   return [
-    new Style({ stroke: new Stroke({ color: casing, width: widthPx + 1.5, lineCap: 'round' }), zIndex: 0 }),
-    new Style({ stroke: new Stroke({ color, width: widthPx, lineCap: 'round' }), zIndex: 1 }),
+    new Style({ stroke: new Stroke({ color: spec.casing, width: widthPx + 1.5, lineCap: 'round' }), zIndex: 0 }),
+    new Style({ stroke: new Stroke({ color: spec.color, width: widthPx, lineCap: 'round' }), zIndex: 1 }),
   ];
 }
 
