@@ -1,0 +1,127 @@
+/**
+ * `npm run bench` — issue 2's performance figures (not a timed test).
+ *
+ * Server engine (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/planner_bench, created with
+ * PostGIS and loaded with the full-scale sample city when it holds fewer than 300,000 buildings): the app runs
+ * in this process, and each case times the HTTP path against the same repository SQL on the same pool.
+ * Embedded engine: cold and warm start of the server as a child process, with its peak memory.
+ *
+ * Options: --quick (a fifth of the iterations), --skip-server, --skip-embedded.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import knexFactory from 'knex';
+import { openDatabase, migrateLatest, type Database } from '../server/src/db/engine.js';
+import { createApp } from '../server/src/app.js';
+import { loadConfig } from '../server/src/config.js';
+import { buildCases } from './cases.js';
+import { measureCase, type CaseResult } from './measure.js';
+import { measureEmbeddedStarts, type EmbeddedFigures } from './embedded.js';
+import { renderReport, RATIO_GOAL, type ServerFigures } from './report.js';
+
+const FULL_SCALE_BUILDINGS = 300_000;
+const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/planner_bench';
+const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.md');
+
+/** Creates the benchmark database with PostGIS when it does not exist yet. */
+async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_DATABASE_URL must name a plain database, got "${name}"`);
+  const adminUrl = new URL(url);
+  adminUrl.pathname = '/postgres';
+  const admin = knexFactory({ client: 'pg', connection: adminUrl.toString(), pool: { min: 0, max: 1 } });
+  try {
+    const { rows } = await admin.raw('SELECT 1 FROM pg_database WHERE datname = ?', [name]);
+    if (rows.length === 0) {
+      console.log(`Creating database ${name}`);
+      await admin.raw(`CREATE DATABASE "${name}"`);
+    }
+  } finally {
+    await admin.destroy();
+  }
+}
+
+/** Loads the full-scale city unless the database already holds one (loading takes minutes). */
+async function ensureFullScaleCity(db: Database): Promise<void> {
+  const { rows } = await db.knex.raw('SELECT count(*)::integer AS n FROM buildings');
+  if (rows[0].n >= FULL_SCALE_BUILDINGS) return;
+  console.log(`The database holds ${rows[0].n} buildings: loading the full-scale sample city (this takes a while)…`);
+  const started = Date.now();
+  // Imported only when needed: the generator is large and most runs reuse the loaded database.
+  const { loadSampleCity } = await import('../server/src/features/sample-city/sample-city.service.js');
+  const counts = await loadSampleCity(db.knex, { scale: 'full' });
+  await db.knex.raw('ANALYZE');
+  console.log(`Loaded in ${((Date.now() - started) / 1000).toFixed(0)} s: ${JSON.stringify(counts)}`);
+}
+
+async function rowCounts(db: Database): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ['buildings', 'cameras', 'roads']) {
+    const { rows } = await db.knex.raw(`SELECT count(*)::integer AS n FROM ${table}`);
+    counts[table] = rows[0].n;
+  }
+  return counts;
+}
+
+async function benchServerEngine(url: string, scale: number): Promise<ServerFigures> {
+  await ensureDatabase(url);
+  const db = await openDatabase({ databaseUrl: url });
+  let server: Server | undefined;
+  try {
+    await migrateLatest(db.knex);
+    await ensureFullScaleCity(db);
+    const { rows } = await db.knex.raw(`SELECT split_part(version(), ' on ', 1) AS pg, postgis_lib_version() AS postgis`);
+    const database = `${rows[0].pg}, PostGIS ${rows[0].postgis}${db.capabilities.mvt ? '' : ' (no ST_AsMVT: tiles encoded in Node)'}`;
+    const app = createApp(db, loadConfig());
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    console.log(`${database}\nApp at ${baseUrl}`);
+    const cases = await buildCases({ baseUrl, knex: db.knex, capabilities: db.capabilities, scale });
+    const results: CaseResult[] = [];
+    for (const c of cases) {
+      const warmup = Math.min(20, Math.max(5, c.samples.length));
+      const result = await measureCase(c.name, c.samples, c.iterations, warmup);
+      results.push(result);
+      console.log(
+        `${c.name}: HTTP median ${result.httpMs.median.toFixed(2)} ms p95 ${result.httpMs.p95.toFixed(2)} ms | ` +
+          `no-gzip median ${result.httpPlainMs.median.toFixed(2)} ms | SQL median ${result.sqlMs.median.toFixed(2)} ms ` +
+          `p95 ${result.sqlMs.p95.toFixed(2)} ms | ratio ${result.ratio.toFixed(2)}× (no gzip ${result.plainRatio.toFixed(2)}×)`,
+      );
+    }
+    return { database, rows: await rowCounts(db), results };
+  } finally {
+    if (server) await new Promise((resolve) => server!.close(resolve));
+    await db.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const scale = args.has('--quick') ? 0.2 : 1;
+  let serverFigures: ServerFigures | undefined;
+  let embeddedFigures: EmbeddedFigures | undefined;
+  if (!args.has('--skip-server')) {
+    serverFigures = await benchServerEngine(process.env.BENCH_DATABASE_URL || DEFAULT_URL, scale);
+  }
+  if (!args.has('--skip-embedded')) {
+    console.log('Embedded engine: cold start on an empty DATA_DIR, then a warm start…');
+    embeddedFigures = await measureEmbeddedStarts();
+  }
+  const report = renderReport(serverFigures, embeddedFigures);
+  console.log(`\n${report}`);
+  fs.writeFileSync(RESULTS_FILE, report);
+  console.log(`Written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  const over = serverFigures?.results.filter((r) => r.ratio > RATIO_GOAL) ?? [];
+  if (over.length) console.log(`Above the ${RATIO_GOAL}× goal: ${over.map((r) => r.name).join('; ')}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
