@@ -35,7 +35,7 @@ async function pagePixelOf(coordinate: [number, number]): Promise<[number, numbe
   return page.evaluate(([x, y]) => {
     const map = window.__app!.map;
     const pixel = map.getPixelFromCoordinate([x, y])!;
-    const box = map.getTargetElement().getBoundingClientRect();
+    const box = map.getTargetElement()!.getBoundingClientRect();
     return [box.left + pixel[0], box.top + pixel[1]] as [number, number];
   }, coordinate);
 }
