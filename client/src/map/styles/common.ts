@@ -3,6 +3,7 @@ import { Circle, Fill, Stroke, Style } from 'ol/style';
 import type { FeatureLike } from 'ol/Feature';
 import type { StyleFunction } from 'ol/style/Style';
 import type { GeometryType, LayerStyleSpec } from '../../api/collections';
+import { pointScale, zoomForResolution } from './zoom';
 
 export type GeometryKind = 'point' | 'line' | 'polygon';
 
@@ -24,9 +25,14 @@ export function circleStyle(fill: string, stroke: string, radiusPx: number, stro
   });
 }
 
-/** The registry's style as a single static style for a geometry kind. */
-export function baseStyle(spec: LayerStyleSpec, kind: GeometryKind): Style {
-  if (kind === 'point') return circleStyle(spec.fill, spec.stroke, spec.radius ?? 5);
+/** The registry's style for a geometry kind (points shrink when zoomed out, see `pointScale`). */
+export function baseStyle(spec: LayerStyleSpec, kind: GeometryKind): Style | StyleFunction {
+  if (kind === 'point') {
+    return cachedStyle(
+      (_f, res) => String(pointScale(zoomForResolution(res))),
+      (scale) => circleStyle(spec.fill, spec.stroke, Math.max(2, (spec.radius ?? 5) * Number(scale)), 1.5 * Number(scale)),
+    );
+  }
   if (kind === 'line') return new Style({ stroke: new Stroke({ color: spec.stroke, width: 2 }) });
   return new Style({
     fill: new Fill({ color: spec.fill }),

@@ -9,7 +9,7 @@ import type { FeatureLike } from 'ol/Feature';
 import type { LayerStyleSpec } from '../../api/collections';
 import { cachedStyle, circleStyle } from './common';
 import { STATUS_COLORS } from './palette';
-import { zoomForResolution } from './zoom';
+import { pointScale, zoomForResolution } from './zoom';
 
 const HEADING_MIN_ZOOM = 15;
 
@@ -18,18 +18,20 @@ export function cameraStyle(spec: LayerStyleSpec): StyleFunction {
   const radius = spec.radius ?? 4;
   return cachedStyle(
     (f, res) => {
+      const zoom = zoomForResolution(res);
       const heading = Number(f.get('heading_deg'));
-      const showHeading = zoomForResolution(res) >= HEADING_MIN_ZOOM && Number.isFinite(heading);
+      const showHeading = zoom >= HEADING_MIN_ZOOM && Number.isFinite(heading);
       // Headings to the nearest 5° are indistinguishable on screen and keep the cache small.
-      return `${String(f.get('status'))}|${showHeading ? Math.round(heading / 5) * 5 : ''}`;
+      return `${String(f.get('status'))}|${showHeading ? Math.round(heading / 5) * 5 : ''}|${pointScale(zoom)}`;
     },
     (key) => {
-      const [status, heading] = key.split('|');
+      const [status, heading, scale] = key.split('|');
       const color = STATUS_COLORS[status] ?? spec.fill;
+      const r = Math.max(2, (radius + 0.5) * Number(scale));
       const dot =
         status === 'planned'
-          ? circleStyle('#ffffff', color, radius + 0.5, 2, [3, 2])
-          : circleStyle(color, spec.stroke, radius + 0.5, 1.5);
+          ? circleStyle('#ffffff', color, r, Number(scale) < 1 ? 1.5 : 2, [3, 2])
+          : circleStyle(color, spec.stroke, r, Number(scale) < 1 ? 1 : 1.5);
       if (heading === '') return dot;
       return [headingArrow(color, Number(heading), radius), dot];
     },
@@ -55,14 +57,16 @@ function headingArrow(color: string, headingDeg: number, symbolRadiusPx: number)
 
 /** Style function for other status-bearing point layers (MAN nodes, Wi-Fi, BTS, gateways, sensors). */
 export function statusPointStyle(spec: LayerStyleSpec): StyleFunction {
-  const radius = spec.radius ?? 5;
   return cachedStyle(
-    (f) => String(f.get('status')),
-    (status) => {
-      if (status === 'planned') return circleStyle('#ffffff', spec.fill, radius, 2, [3, 2]);
-      if (status === 'faulty') return circleStyle(spec.fill, STATUS_COLORS.faulty, radius + 1, 2.5);
-      if (status === 'decommissioned') return circleStyle(STATUS_COLORS.decommissioned, spec.stroke, radius, 1);
-      return circleStyle(spec.fill, spec.stroke, radius, 1.5);
+    (f, res) => `${String(f.get('status'))}|${pointScale(zoomForResolution(res))}`,
+    (key) => {
+      const [status, scale] = key.split('|');
+      const k = Number(scale);
+      const radius = Math.max(2, (spec.radius ?? 5) * k);
+      if (status === 'planned') return circleStyle('#ffffff', spec.fill, radius, 2 * k, [3, 2]);
+      if (status === 'faulty') return circleStyle(spec.fill, STATUS_COLORS.faulty, radius + k, 2.5 * k);
+      if (status === 'decommissioned') return circleStyle(STATUS_COLORS.decommissioned, spec.stroke, radius, k);
+      return circleStyle(spec.fill, spec.stroke, radius, 1.5 * k);
     },
   );
 }

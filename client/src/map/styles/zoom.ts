@@ -13,3 +13,14 @@ export function scaleWidthPx(widthAtZ15Px: number, zoom: number, minPx = 0.6, ma
   const w = widthAtZ15Px * Math.pow(2, (zoom - 15) / 2);
   return Math.min(maxPx, Math.max(minPx, w));
 }
+
+/**
+ * Size factor for point symbols: thousands of assets at city scale would bury the map, so symbols
+ * shrink when zoomed out and reach their registry size from zoom 15.
+ */
+export function pointScale(zoom: number): number {
+  if (zoom < 11) return 0.45;
+  if (zoom < 13) return 0.6;
+  if (zoom < 15) return 0.8;
+  return 1;
+}
