@@ -5,7 +5,7 @@
 
 /** Land-use zone colours, loosely following Vietnamese planning-map conventions (QCVN 01:2021 hues). */
 export const ZONE_CLASS_COLORS: Record<string, string> = {
-  residential: '#f3d9b1',
+  residential: '#f7dfa8',
   commercial: '#f4a6a0',
   mixed: '#f2c078',
   industrial: '#cdb8dc',
@@ -41,12 +41,13 @@ export const ROAD_CLASS_STYLES: Record<string, RoadClassStyle> = {
 
 /** Building fill by height: upper bounds in metres, darker = taller. */
 export const BUILDING_HEIGHT_CLASSES: readonly { maxM: number; color: string }[] = [
-  { maxM: 6, color: '#e6ddd0' },
-  { maxM: 12, color: '#d8c8b2' },
-  { maxM: 25, color: '#c6ad8e' },
-  { maxM: 50, color: '#ab8d69' },
-  { maxM: 100, color: '#8c6d4f' },
-  { maxM: Infinity, color: '#654a34' },
+  // Grey-taupe, so footprints stand out from the warm land-use fills under them.
+  { maxM: 6, color: '#d6d2cc' },
+  { maxM: 12, color: '#bfb8ae' },
+  { maxM: 25, color: '#a39a8e' },
+  { maxM: 50, color: '#857b70' },
+  { maxM: 100, color: '#675e55' },
+  { maxM: Infinity, color: '#4a433d' },
 ];
 
 /** Asset lifecycle colours (cameras are coloured by status; other assets mark it on their own colour). */
