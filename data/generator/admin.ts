@@ -1,9 +1,9 @@
 import type { Feature } from 'geojson';
 import { WARD_ANCHORS } from './anchors.js';
-import { intersectMulti } from './clip.js';
+import { intersectMulti, snapRepair } from './clip.js';
 import { buildLattice, cellAt, cellCentre, type Lattice } from './lattice.js';
 import { feature, multiPolygonGeom } from './output.js';
-import { multiArea, toXY, type MultiPoly, type Poly, type XY } from './plane.js';
+import { multiArea, snapToOutputGrid, toXY, type MultiPoly, type Poly, type XY } from './plane.js';
 import type { Rng } from './random.js';
 import { growRegions } from './regions.js';
 import type { DistrictFact, Facts, WardFact } from './source.js';
@@ -110,7 +110,7 @@ function bestAnchor(lat: Lattice, cells: Int32Array, wanted: XY): XY {
 }
 
 function clipToOutline(lat: Lattice, inRegion: (c: number) => boolean, cells: Int32Array, outline: Poly): MultiPoly {
-  return intersectMulti(traceCells(lat, inRegion, cells), [outline]);
+  return snapRepair(intersectMulti(traceCells(lat, inRegion, cells), [outline]), snapToOutputGrid);
 }
 
 function wardLookup(lat: Lattice, wardOf: Int32Array, wards: Ward[], p: XY): Ward | null {

@@ -115,3 +115,15 @@ export function totalArea(parts: MultiPoly[]): number {
 
 /** A polygon as a one-part multipolygon. */
 export const single = (p: Poly): MultiPoly => [p];
+
+/**
+ * Makes a polygon survive the output rounding (1e-7°): its vertices are snapped to that grid first and the
+ * polygon is rebuilt from its snapped shells minus its snapped holes, so a hole that nearly touched its shell
+ * (closer than the grid) is resolved here by the clipper instead of crossing the shell in the output file.
+ */
+export function snapRepair(mp: MultiPoly, snap: (p: XY) => XY): MultiPoly {
+  const shells = mp.map((p): Poly => [p[0].map(snap)]);
+  const holes = mp.flatMap((p) => p.slice(1).map((h): Poly => [h.map(snap)]));
+  const whole = unionMulti(...shells.map(single));
+  return holes.length === 0 ? whole : subtractMulti(whole, holes);
+}

@@ -1,8 +1,8 @@
 import type { Feature } from 'geojson';
 import type { AdminMap } from './admin.js';
-import { intersectMulti, subtractMulti } from './clip.js';
+import { intersectMulti, snapRepair, subtractMulti } from './clip.js';
 import { feature, multiPolygonGeom } from './output.js';
-import { toXY, type MultiPoly, type Poly } from './plane.js';
+import { snapToOutputGrid, toXY, type MultiPoly, type Poly } from './plane.js';
 import type { Rng } from './random.js';
 import { Raster } from './raster.js';
 import { band, closeRing, ellipse, outlineRun, rectangle, xyOf } from './shapes.js';
@@ -94,6 +94,7 @@ export function buildLandUse(admin: AdminMap, _rng: Rng): LandUse {
   const farmland = intersectMulti(remaining, rural.geometry);
   zones.push({ cls: 'agriculture', name: 'Đất nông nghiệp Hòa Vang', geometry: farmland });
   zones.push({ cls: 'residential', name: 'Khu dân cư đô thị', geometry: subtractMulti(remaining, farmland) });
+  for (const z of zones) z.geometry = snapRepair(z.geometry, snapToOutputGrid);
   const raster = Raster.around([outline, river], 200);
   for (const z of zones) raster.fillPolygon(z.geometry, zoneCode(z.cls));
   return { zones, raster, river };

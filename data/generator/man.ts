@@ -10,7 +10,7 @@ import type { Rng } from './random.js';
  * The metropolitan fibre network (MAN), sized on the city's published figures: ~450 km of fibre reaching 191
  * agencies (Nov 2023), a data centre with ~170 TB and the IOC. Topology: data centre and IOC on a core ring of
  * four nodes, one aggregation hub per district on a second ring (each hub also homed to a core node: no single
- * point of failure above the access layer), and per district a tree of access nodes beside the agencies.
+ * point of failure above the access layer), and spurs from each hub to the access nodes beside the agencies.
  * Links follow streets, not straight lines: each is drawn with a detour so the total comes to TOTAL_KM.
  */
 
@@ -71,7 +71,7 @@ export function buildMan(admin: AdminMap, land: LandUse, agencies: Agency[], rng
   ring(RING_ORDER.map((name) => hubs[admin.districts.findIndex((d) => d.fact.name === name)]), 48, 40);
   for (const hub of hubs) links.push([hub, nearest(cores, hub.at), 48, 40]);
   const access = connectAgencies(admin, agencies, rng, (name, at, district) => node(name, 'access', at, 10, district));
-  for (const hub of hubs) links.push(...spanningTree(hub, access.filter((a) => a.district === hub.district)));
+  for (const hub of hubs) links.push(...access.filter((a) => a.district === hub.district).map((a): [ManNode, ManNode, number, number] => [hub, a, 24, 10]));
   for (const n of access) if (rng.chance(0.05)) n.status = 'planned';
   return { nodes, links: drawLinks(links, land, rng) };
 }
@@ -90,24 +90,6 @@ function connectAgencies(admin: AdminMap, agencies: Agency[], rng: Rng, make: (n
     a.manNodeId = n.id;
   }
   return access;
-}
-
-/** Prim's tree from the hub over the district's access nodes: each access node hangs on its nearest tree node. */
-function spanningTree(hub: ManNode, members: ManNode[]): [ManNode, ManNode, number, number][] {
-  const inTree = [hub];
-  const rest = [...members];
-  const out: [ManNode, ManNode, number, number][] = [];
-  while (rest.length > 0) {
-    let best = { i: 0, parent: hub, d: Infinity };
-    rest.forEach((m, i) => {
-      const p = nearest(inTree, m.at);
-      if (dist(p.at, m.at) < best.d) best = { i, parent: p, d: dist(p.at, m.at) };
-    });
-    const [m] = rest.splice(best.i, 1);
-    out.push([best.parent, m, 24, 10]);
-    inTree.push(m);
-  }
-  return out;
 }
 
 function nearest(list: ManNode[], p: XY): ManNode {

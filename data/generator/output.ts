@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { toLonLat, type MultiPoly, type Poly, type Ring, type XY } from './plane.js';
+import { pointInPoly, ringArea, toLonLat, type MultiPoly, type Poly, type Ring, type XY } from './plane.js';
 
 /** Conversion of local-plane geometry to WGS 84 GeoJSON, with the clean-up that rounding needs. */
 
@@ -27,9 +27,40 @@ export function polygonGeom(poly: Poly): Geometry {
   return { type: 'Polygon', coordinates: poly.map(ringLonLat).filter((r) => r.length >= 4) };
 }
 
+/**
+ * A multipolygon in lon/lat. Polygon clipping can return a ring that touches itself at a vertex (a hole
+ * pinched onto its shell), which OGC calls invalid; such rings are split at the repeated vertex and the pieces
+ * regrouped as shells (counter-clockwise) and holes (clockwise) of the shell that contains them.
+ */
 export function multiPolygonGeom(mp: MultiPoly): Geometry {
-  const polys = mp.map((p) => p.map(ringLonLat).filter((r) => r.length >= 4)).filter((p) => p.length > 0);
-  return { type: 'MultiPolygon', coordinates: polys };
+  const rings = mp.flatMap((p) => p.map(ringLonLat)).flatMap(splitAtRepeats).filter((r) => r.length >= 4 && ringArea(r) !== 0);
+  const shells = rings.filter((r) => ringArea(r) > 0).map((r) => [r]);
+  for (const hole of rings.filter((r) => ringArea(r) < 0)) {
+    const probe: XY = [(hole[0][0] + hole[1][0]) / 2, (hole[0][1] + hole[1][1]) / 2];
+    const owners = shells.filter((s) => pointInPoly(probe, [s[0]])).sort((a, b) => ringArea(a[0]) - ringArea(b[0]));
+    if (owners[0]) owners[0].push(hole);
+  }
+  return { type: 'MultiPolygon', coordinates: shells };
+}
+
+/** Splits a closed ring at every vertex it passes twice into simple closed rings. */
+function splitAtRepeats(ring: [number, number][]): [number, number][][] {
+  const out: [number, number][][] = [];
+  const stack: [number, number][] = [];
+  const seen = new Map<string, number>();
+  for (const p of ring.slice(0, -1)) {
+    const key = `${p[0]},${p[1]}`;
+    const at = seen.get(key);
+    if (at !== undefined) {
+      const loop = stack.splice(at);
+      for (const q of loop) seen.delete(`${q[0]},${q[1]}`);
+      out.push([...loop, loop[0]]);
+    }
+    seen.set(key, stack.length);
+    stack.push(p);
+  }
+  if (stack.length >= 3) out.push([...stack, stack[0]]);
+  return out;
 }
 
 function ringLonLat(ring: Ring): [number, number][] {

@@ -27,6 +27,12 @@ export function toLonLat([x, y]: XY): [number, number] {
   return [round7(ORIGIN_LON + x / M_PER_DEG_LON), round7(ORIGIN_LAT + y / M_PER_DEG_LAT)];
 }
 
+/** The local-plane point whose lon/lat is p's rounded lon/lat (what the output file will hold). */
+export function snapToOutputGrid(p: XY): XY {
+  const [lon, lat] = toLonLat(p);
+  return toXY(lon, lat);
+}
+
 function round7(v: number): number {
   return Math.round(v * 1e7) / 1e7;
 }
