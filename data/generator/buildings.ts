@@ -30,6 +30,7 @@ interface Row {
 }
 
 const TAKEN_BY_TOWER = 3;
+const isBuiltUp = (code: number) => BUILT_UP.has(code);
 const DENSE = new Set(['Hải Châu', 'Thanh Khê']);
 
 /** Builds `count` footprints (fewer only if the city has no room for more). */
@@ -53,11 +54,13 @@ export function buildBuildings(admin: AdminMap, land: LandUse, net: RoadNet, cou
  */
 function fits(poly: Poly, land: LandUse, net: RoadNet, allowed: (code: number) => boolean): boolean {
   const r = poly[0];
-  const probes = [r[0], r[1], r[2], r[3], lerp(r[0], r[1], 0.5), lerp(r[1], r[2], 0.5), lerp(r[2], r[3], 0.5), lerp(r[3], r[0], 0.5), ringCentroid(r)];
-  if (!probes.every((p) => allowed(land.raster.get(p)) && net.corridors.get(p) < 2)) return false;
+  const probes = [r[0], r[1], r[2], r[3], lerp(r[0], r[1], 0.5), lerp(r[1], r[2], 0.5), lerp(r[2], r[3], 0.5), lerp(r[3], r[0], 0.5), lerp(r[0], r[2], 0.5)];
+  for (const p of probes) if (!allowed(land.raster.get(p)) || net.corridors.get(p) >= 2) return false;
   const [x0, y0, x1, y1] = bbox(r);
-  const near = net.segments.search({ minX: x0 - 15, minY: y0 - 15, maxX: x1 + 15, maxY: y1 + 15 });
-  return near.every((s) => polygonSegmentDistance(r, s.a, s.b) > halfWidth(s.road.lanes));
+  for (const s of net.segments.search({ minX: x0 - 15, minY: y0 - 15, maxX: x1 + 15, maxY: y1 + 15 })) {
+    if (polygonSegmentDistance(r, s.a, s.b) <= halfWidth(s.road.lanes)) return false;
+  }
+  return true;
 }
 
 /** Distance between a closed ring and a segment, metres (0 when they cross). */
@@ -72,8 +75,11 @@ function polygonSegmentDistance(ring: XY[], a: XY, b: XY): number {
 }
 
 function segmentsCross(p: XY, q: XY, a: XY, b: XY): boolean {
-  const side = (o: XY, s: XY, t: XY) => Math.sign((s[0] - o[0]) * (t[1] - o[1]) - (s[1] - o[1]) * (t[0] - o[0]));
   return side(p, q, a) !== side(p, q, b) && side(a, b, p) !== side(a, b, q);
+}
+
+function side(o: XY, s: XY, t: XY): number {
+  return Math.sign((s[0] - o[0]) * (t[1] - o[1]) - (s[1] - o[1]) * (t[0] - o[0]));
 }
 
 const floorsHeight = (floors: number, rng: Rng) => Math.round((floors * 3.5 + rng.range(0, 1.2)) * 10) / 10;
@@ -122,7 +128,7 @@ function streetRows(admin: AdminMap, land: LandUse, net: RoadNet, rng: Rng): Row
           const front = lerp(s.a, s.b, (d + width / 2) / length);
           const polygon = rectangle(offset(front, bearing + side, halfWidth(s.lanes) + 3.5 + depth / 2), width, depth, bearing);
           d += width;
-          if (!fits(polygon, land, net, (c) => BUILT_UP.has(c))) continue;
+          if (!fits(polygon, land, net, isBuiltUp)) continue;
           if (admin.wardAt(polygon[0][2])?.districtIndex !== s.district) continue;
           const inCentre = land.raster.get(front) === commercial;
           const floors = inCentre ? rng.int(5, 9) : rng.weighted([[2, 1], [3, 2], [4, 4], [5, 4], [6, 3]] as const);
@@ -164,13 +170,14 @@ function industrialRows(land: LandUse, net: RoadNet, rng: Rng): Row[] {
   const rows: Row[] = [];
   for (const z of land.zones.filter((z) => z.cls === 'industrial' || z.cls === 'public')) {
     const code = zoneCode(z.cls);
+    const sameZone = (x: number) => x === code;
     const ring = z.geometry[0][0];
     const c = ringCentroid(ring);
     const items: Building[] = [];
     for (let i = -20; i <= 20; i++) {
       for (let j = -20; j <= 20; j++) {
         const polygon = rectangle([c[0] + i * 90, c[1] + j * 90], rng.range(40, 70), rng.range(25, 45), 0);
-        if (!fits(polygon, land, net, (x) => x === code)) continue;
+        if (!fits(polygon, land, net, sameZone)) continue;
         const shed = z.cls === 'industrial';
         items.push({ polygon, heightM: shed ? Math.round(rng.range(7, 15) * 10) / 10 : floorsHeight(rng.int(3, 6), rng), use: shed ? 'industrial' : 'education' });
       }

@@ -43,12 +43,10 @@ export function buildLattice(outline: Poly, spacing: number, rng: Rng): Lattice 
 export function cellRing(lat: Lattice, cell: number): Ring {
   const i = cell % lat.nx;
   const j = Math.floor(cell / lat.nx);
-  const v = (a: number, b: number): XY => {
-    const k = b * (lat.nx + 1) + a;
-    return [lat.vx[k], lat.vy[k]];
-  };
-  const first = v(i, j);
-  return [first, v(i + 1, j), v(i + 1, j + 1), v(i, j + 1), first];
+  const k = j * (lat.nx + 1) + i;
+  const up = k + lat.nx + 1;
+  const first: XY = [lat.vx[k], lat.vy[k]];
+  return [first, [lat.vx[k + 1], lat.vy[k + 1]], [lat.vx[up + 1], lat.vy[up + 1]], [lat.vx[up], lat.vy[up]], first];
 }
 
 /** Centre of a cell (mean of its corners), metres. */
@@ -81,10 +79,11 @@ function measureLand(lat: Lattice, outline: Poly): Int32Array {
   const boxes = edges.map(([a, b]) => [Math.min(a[0], b[0]) - reach, Math.min(a[1], b[1]) - reach, Math.max(a[0], b[0]) + reach, Math.max(a[1], b[1]) + reach]);
   for (let cell = 0; cell < lat.nx * lat.ny; cell++) {
     const c = cellCentre(lat, cell);
-    const nearCoast = edges.some(([a, b], e) => {
+    let nearCoast = false;
+    for (let e = 0; e < edges.length && !nearCoast; e++) {
       const [x0, y0, x1, y1] = boxes[e];
-      return c[0] >= x0 && c[0] <= x1 && c[1] >= y0 && c[1] <= y1 && segmentDistance(c, a, b) < reach;
-    });
+      nearCoast = c[0] >= x0 && c[0] <= x1 && c[1] >= y0 && c[1] <= y1 && segmentDistance(c, edges[e][0], edges[e][1]) < reach;
+    }
     if (!nearCoast && !pointInPoly(c, outline)) continue;
     nodes.push(cell);
     const area = Math.abs(ringArea(cellRing(lat, cell)));

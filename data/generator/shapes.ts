@@ -13,11 +13,18 @@ export function closeRing(points: XY[]): Ring {
 
 /** A rectangle centred on `c`, `length` along compass bearing `bearingDeg`, `width` across. */
 export function rectangle(c: XY, length: number, width: number, bearingDeg: number): Poly {
+  // Hot path (hundreds of thousands of calls): no closures, the ring is built counter-clockwise directly.
   const a = (bearingDeg * Math.PI) / 180;
-  const u: XY = [Math.sin(a), Math.cos(a)];
-  const v: XY = [u[1], -u[0]];
-  const corner = (s: number, t: number): XY => [c[0] + (s * length * u[0]) / 2 + (t * width * v[0]) / 2, c[1] + (s * length * u[1]) / 2 + (t * width * v[1]) / 2];
-  return [closeRing([corner(-1, -1), corner(1, -1), corner(1, 1), corner(-1, 1)])];
+  const ux = (Math.sin(a) * length) / 2;
+  const uy = (Math.cos(a) * length) / 2;
+  const vx = (Math.cos(a) * width) / 2;
+  const vy = (-Math.sin(a) * width) / 2;
+  const p0: XY = [c[0] - ux - vx, c[1] - uy - vy];
+  const p1: XY = [c[0] + ux - vx, c[1] + uy - vy];
+  const p2: XY = [c[0] + ux + vx, c[1] + uy + vy];
+  const p3: XY = [c[0] - ux + vx, c[1] - uy + vy];
+  // u × v < 0 (v is u turned clockwise), so p0 p1 p2 p3 runs clockwise: list it the other way round.
+  return [[p0, p3, p2, p1, p0]];
 }
 
 /** An ellipse with semi-axes rx (along `bearingDeg`) and ry, as a 32-gon. */
