@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as createLayerTables from './20261123000100_create_layer_tables.js';
+import * as createUsersAndSessions from './20261123000200_create_users_and_sessions.js';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they load the same way under tsx,
@@ -7,4 +8,5 @@ import * as createLayerTables from './20261123000100_create_layer_tables.js';
  */
 export const MIGRATIONS: ReadonlyArray<[name: string, migration: Knex.Migration]> = [
   ['20261123000100_create_layer_tables', createLayerTables],
+  ['20261123000200_create_users_and_sessions', createUsersAndSessions],
 ];

@@ -7,33 +7,54 @@ import serve from 'koa-static';
 import type { Database } from './db/engine.js';
 import type { AppConfig } from './config.js';
 import { problemMiddleware } from './lib/errors.js';
+import { requestLog } from './lib/request-log.js';
+import { securityHeaders } from './lib/security-headers.js';
+import type { AccessPolicy } from './lib/access.js';
 import { collectionsRouter } from './features/collections/collections.routes.js';
 import { healthRouter } from './features/health/health.routes.js';
 import { ogcRouter } from './features/ogc/ogc.routes.js';
 import { itemsRouter } from './features/ogc/items.routes.js';
 import { tilesRouter } from './features/tiles/tiles.routes.js';
+import { authenticate } from './features/session/authenticate.js';
+import { LoginLimiter } from './features/session/login-limiter.js';
+import { sessionRouter } from './features/session/session.routes.js';
+import { usersRouter } from './features/users/users.routes.js';
+import { auditRouter } from './features/audit/audit.routes.js';
 
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
+export type AppOptions = Pick<AppConfig, 'maxBodyBytes' | 'publicCollections' | 'sessionHours'> & {
+  /** Where request log lines go (stdout by default; tests silence them). */
+  log?: (line: string) => void;
+};
+
 /** Builds the Koa application over an open database. */
-export function createApp(db: Database, config: Pick<AppConfig, 'maxBodyBytes'>): Koa {
+export function createApp(db: Database, options: AppOptions): Koa {
   const app = new Koa();
   app.proxy = true;
+  const policy: AccessPolicy = { publicCollections: new Set(options.publicCollections) };
+  const limiter = new LoginLimiter();
+  app.use(requestLog(options.log));
   app.use(problemMiddleware);
+  app.use(securityHeaders());
   app.use(compress({ threshold: 1024 }));
+  app.use(authenticate(db.knex, limiter));
   for (const router of [
     healthRouter(db),
-    collectionsRouter(),
-    ogcRouter(),
-    itemsRouter({ db: db.knex, maxBodyBytes: config.maxBodyBytes }),
-    tilesRouter(db.knex, db.capabilities),
+    sessionRouter({ db: db.knex, limiter, policy, sessionHours: options.sessionHours }),
+    usersRouter(db.knex),
+    auditRouter(db.knex),
+    collectionsRouter(policy),
+    ogcRouter(policy),
+    itemsRouter({ db: db.knex, maxBodyBytes: options.maxBodyBytes, policy }),
+    tilesRouter(db.knex, db.capabilities, policy),
   ]) {
     app.use(router.routes()).use(router.allowedMethods({ throw: false }));
   }
   if (fs.existsSync(CLIENT_DIST)) app.use(serve(CLIENT_DIST, { maxage: 60_000 }));
   app.on('error', (err, ctx) => {
     if (ctx?.status && ctx.status < 500) return;
-    console.error(`[${new Date().toISOString()}] ${ctx?.method ?? ''} ${ctx?.url ?? ''}`, err);
+    console.error(JSON.stringify({ time: new Date().toISOString(), requestId: ctx?.state?.requestId, error: String(err?.stack ?? err) }));
   });
   return app;
 }

@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { openDatabase, migrateLatest } from './db/engine.js';
 import { createApp } from './app.js';
 import { isDatabaseEmpty, loadSampleCity } from './features/sample-city/sample-city.service.js';
+import { bootstrapAccounts } from './features/users/bootstrap-accounts.js';
 
 /** Starts the planning tool: opens the database, migrates, loads the sample city on first start, serves. */
 async function main(): Promise<void> {
@@ -15,9 +16,11 @@ async function main(): Promise<void> {
     const counts = await loadSampleCity(db.knex, { scale: 'small' });
     console.log(`Sample city loaded: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
+  for (const line of await bootstrapAccounts(db.knex, config)) console.log(line);
   const server = createApp(db, config).listen(config.port, () => {
     console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${config.port}/`);
   });
+  server.requestTimeout = config.requestTimeoutMs;
   const stop = async () => {
     server.close();
     await db.close();

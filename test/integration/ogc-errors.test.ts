@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { getJson, sendJson } from '../helpers/http.js';
+import { basicAuth, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { actAs, fetchAs, getJson, sendJson } from '../helpers/http.js';
 import { cameraFeature, buildingFeature, selfIntersectingBuilding } from '../fixtures/features.js';
 
 /** Every bad request gets problem+json naming the field, and a failed write leaves the database unchanged. */
@@ -10,6 +10,7 @@ let cameraUrl: string;
 let snapshot: string;
 
 beforeAll(async () => {
+  actAs(basicAuth('admin'));
   app = await startTestApp({ maxBodyBytes: 64 * 1024 });
   cameraUrl = (await sendJson('POST', items('cameras'), cameraFeature())).headers.get('location')!;
 });
@@ -132,7 +133,7 @@ describe('versions', () => {
   });
 
   it('a_stale_delete_is_412_and_deletes_nothing', async () => {
-    const response = await fetch(cameraUrl, { method: 'DELETE', headers: { 'If-Match': '"v7"' } });
+    const response = await fetchAs(cameraUrl, { method: 'DELETE', headers: { 'If-Match': '"v7"' } });
     expect(response.status).toBe(412);
     expect(await databaseState()).toBe(snapshot);
   });

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { getJson, sendJson } from '../helpers/http.js';
+import { basicAuth, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { actAs, fetchAs, getJson, sendJson } from '../helpers/http.js';
 import { cameraFeature, buildingFeature, DRAGON_BRIDGE } from '../fixtures/features.js';
 import { COLLECTIONS } from '../../server/src/features/collections/registry.js';
 
 let app: TestApp;
 beforeAll(async () => {
+  actAs(basicAuth('admin'));
   app = await startTestApp();
 });
 afterAll(async () => {
@@ -95,7 +96,7 @@ describe('OGC API – Features, create / replace / update / delete with ETags', 
     const patched = await sendJson('PATCH', url, { type: 'Feature', properties: { status: 'faulty' } }, { 'If-Match': '"v2"' });
     expect(patched.status).toBe(200);
     expect(patched.body.properties).toMatchObject({ status: 'faulty', heading_deg: 180, version: 3 });
-    const deleted = await fetch(url, { method: 'DELETE', headers: { 'If-Match': '"v3"' } });
+    const deleted = await fetchAs(url, { method: 'DELETE', headers: { 'If-Match': '"v3"' } });
     expect(deleted.status).toBe(204);
     expect((await getJson(url)).status).toBe(404);
   });
@@ -104,7 +105,7 @@ describe('OGC API – Features, create / replace / update / delete with ETags', 
     const created = await sendJson('POST', items('cameras'), cameraFeature());
     const url = created.headers.get('location')!;
     await sendJson('PATCH', url, { type: 'Feature', properties: { tilt_deg: 20 } }, { 'If-Match': '"v1"' });
-    await fetch(url, { method: 'DELETE', headers: { 'If-Match': '"v2"' } });
+    await fetchAs(url, { method: 'DELETE', headers: { 'If-Match': '"v2"' } });
     const id = url.split('/').pop();
     const { rows } = await app.db.knex.raw(
       `SELECT version, operation, properties->>'tilt_deg' AS tilt FROM feature_history WHERE feature_id = ? ORDER BY id`, [id]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { getJson, sendJson } from '../helpers/http.js';
+import { basicAuth, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { actAs, fetchAs, getJson, sendJson } from '../helpers/http.js';
 import { decodeLayer, tileOf } from '../helpers/mvt.js';
 import { buildingFeature, cameraFeature, DRAGON_BRIDGE } from '../fixtures/features.js';
 import { getTile } from '../../server/src/features/tiles/tiles.service.js';
@@ -10,6 +10,7 @@ let app: TestApp;
 const CORNER = { lon: 108.22, lat: 16.06 };
 
 beforeAll(async () => {
+  actAs(basicAuth('admin'));
   app = await startTestApp();
   await sendJson('POST', `${app.url}/ogc/collections/buildings/items`, buildingFeature(CORNER.lon, CORNER.lat, 42));
   await sendJson('POST', `${app.url}/ogc/collections/cameras/items`, cameraFeature());
@@ -19,7 +20,7 @@ afterAll(async () => {
 });
 
 async function fetchTile(collection: string, t: { z: number; x: number; y: number }) {
-  const res = await fetch(`${app.url}/tiles/${collection}/${t.z}/${t.x}/${t.y}.mvt`);
+  const res = await fetchAs(`${app.url}/tiles/${collection}/${t.z}/${t.x}/${t.y}.mvt`);
   return { status: res.status, type: res.headers.get('content-type'), bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 

@@ -48,6 +48,7 @@ export async function problemMiddleware(ctx: Context, next: Next): Promise<void>
       status: problem.status,
       detail: problem.detail,
       instance: ctx.path,
+      requestId: ctx.state.requestId,
       ...(problem.errors.length ? { errors: problem.errors } : {}),
       ...problem.extra,
     };

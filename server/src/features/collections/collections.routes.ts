@@ -1,12 +1,13 @@
 import Router from '@koa/router';
 import { COLLECTIONS } from './registry.js';
+import { canRead, type AccessPolicy } from '../../lib/access.js';
 
 /** `/api/collections`: the registry as the client needs it to build its layer tree and forms. */
-export function collectionsRouter(): Router {
+export function collectionsRouter(policy: AccessPolicy): Router {
   const router = new Router();
   router.get('/api/collections', (ctx) => {
     ctx.body = {
-      collections: COLLECTIONS.map(({ table: _table, tileProperties: _tileProperties, ...spec }) => ({
+      collections: COLLECTIONS.filter((spec) => canRead(ctx, spec, policy)).map(({ table: _table, tileProperties: _tileProperties, ...spec }) => ({
         ...spec,
         links: {
           items: `/ogc/collections/${spec.id}/items`,

@@ -131,6 +131,9 @@ export async function setActingUser(trx: Knex.Transaction, user: string): Promis
 
 type Values = Record<string, unknown>;
 
+/** A value that resets a column to its database default (a replace that leaves a property out). */
+export const COLUMN_DEFAULT = Symbol('column default');
+
 function bindValue(property: PropertySpec, value: unknown): Knex.Value {
   if (value === null || value === undefined) return null;
   return property.type === 'array' ? JSON.stringify(value) : (value as Knex.Value);
@@ -165,8 +168,13 @@ export async function updateFeature(
   }
   for (const property of spec.properties) {
     if (!(property.name in change.values)) continue;
+    const value = change.values[property.name];
+    if (value === COLUMN_DEFAULT) {
+      sets.push(`${ident(property.name)} = DEFAULT`);
+      continue;
+    }
     sets.push(`${ident(property.name)} = ?::${CAST[property.type]}`);
-    bindings.push(bindValue(property, change.values[property.name]));
+    bindings.push(bindValue(property, value));
   }
   sets.push('updated_by = ?');
   bindings.push(user, id);

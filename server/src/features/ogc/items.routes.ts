@@ -5,20 +5,23 @@ import { findCollection, type CollectionSpec } from '../collections/registry.js'
 import { notFound } from '../../lib/errors.js';
 import { parseCrs, type CrsInfo } from '../../lib/crs.js';
 import { readJsonBody } from '../../lib/http-body.js';
+import { requireRead, requireWrite, type AccessPolicy } from '../../lib/access.js';
 import { parseItemsQuery, type ItemsQuery } from './items.query.js';
 import * as items from './items.service.js';
 
 export interface ItemsRouterOptions {
   db: Knex;
   maxBodyBytes: number;
+  policy: AccessPolicy;
 }
 
 /** OGC API – Features items: Part 1 reads, Part 2 CRS, Part 4 create / replace / update / delete. */
-export function itemsRouter({ db, maxBodyBytes }: ItemsRouterOptions): Router {
+export function itemsRouter({ db, maxBodyBytes, policy }: ItemsRouterOptions): Router {
   const router = new Router({ prefix: '/ogc/collections/:collectionId/items' });
 
   router.get('/', async (ctx) => {
     const spec = collectionOf(ctx);
+    requireRead(ctx, spec, policy);
     const query = parseItemsQuery(spec, ctx.query);
     const page = await items.listItems(db, spec, query);
     ctx.type = 'application/geo+json';
@@ -30,6 +33,7 @@ export function itemsRouter({ db, maxBodyBytes }: ItemsRouterOptions): Router {
 
   router.get('/:featureId', async (ctx) => {
     const spec = collectionOf(ctx);
+    requireRead(ctx, spec, policy);
     const crs = parseCrs(singleQuery(ctx, 'crs'), 'query.crs');
     const found = await items.getItem(db, spec, ctx.params.featureId, crs);
     ctx.set('ETag', items.etagOf(found.version));
@@ -40,8 +44,9 @@ export function itemsRouter({ db, maxBodyBytes }: ItemsRouterOptions): Router {
 
   router.post('/', async (ctx) => {
     const spec = collectionOf(ctx);
+    const user = requireWrite(ctx, spec);
     const body = await readJsonBody(ctx, maxBodyBytes);
-    const created = await items.createItem(db, spec, body, contentCrs(ctx), actingUser(ctx));
+    const created = await items.createItem(db, spec, body, contentCrs(ctx), user.username);
     ctx.status = 201;
     ctx.set('Location', `${baseUrl(ctx)}/ogc/collections/${spec.id}/items/${created.id}`);
     ctx.set('ETag', items.etagOf(created.version));
@@ -51,10 +56,11 @@ export function itemsRouter({ db, maxBodyBytes }: ItemsRouterOptions): Router {
   for (const [method, mode] of [['put', 'replace'], ['patch', 'update']] as const) {
     router[method]('/:featureId', async (ctx) => {
       const spec = collectionOf(ctx);
+      const user = requireWrite(ctx, spec);
       const expected = items.expectedVersionFrom(ctx.get('If-Match') || undefined);
       const body = await readJsonBody(ctx, maxBodyBytes);
       const id = ctx.params.featureId;
-      const version = await items.changeItem(db, spec, id, body, contentCrs(ctx), expected, actingUser(ctx), mode);
+      const version = await items.changeItem(db, spec, id, body, contentCrs(ctx), expected, user.username, mode);
       const updated = await items.getItem(db, spec, id, parseCrs(undefined, 'crs'));
       ctx.set('ETag', items.etagOf(version));
       ctx.type = 'application/geo+json';
@@ -64,8 +70,9 @@ export function itemsRouter({ db, maxBodyBytes }: ItemsRouterOptions): Router {
 
   router.delete('/:featureId', async (ctx) => {
     const spec = collectionOf(ctx);
+    const user = requireWrite(ctx, spec);
     const expected = items.expectedVersionFrom(ctx.get('If-Match') || undefined);
-    await items.deleteItem(db, spec, ctx.params.featureId, expected, actingUser(ctx));
+    await items.deleteItem(db, spec, ctx.params.featureId, expected, user.username);
     ctx.status = 204;
   });
 
@@ -91,10 +98,6 @@ function singleQuery(ctx: Context, name: string): string | undefined {
 
 function contentCrs(ctx: Context): CrsInfo {
   return parseCrs(ctx.get('Content-Crs') || undefined, 'header.Content-Crs');
-}
-
-function actingUser(ctx: Context): string {
-  return (ctx.state.user as { name?: string } | undefined)?.name ?? 'anonymous';
 }
 
 function pageLinks(ctx: Context, spec: CollectionSpec, query: ItemsQuery, matched: number) {

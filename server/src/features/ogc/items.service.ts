@@ -76,8 +76,9 @@ export async function changeItem(
   const feature = validateFeature(spec, stripReadOnly(body), crs, mode === 'update');
   const geojson = feature.geometry === undefined ? undefined : JSON.stringify(feature.geometry);
   if (geojson !== undefined) await assertGeometryUsable(db, spec, geojson, crs);
+  // A replace resets what it leaves out to the column's default (NULL, or e.g. an empty sector list).
   const values = mode === 'replace'
-    ? Object.fromEntries(spec.properties.map((p) => [p.name, feature.properties[p.name] ?? null]))
+    ? Object.fromEntries(spec.properties.map((p) => [p.name, feature.properties[p.name] ?? repo.COLUMN_DEFAULT]))
     : feature.properties;
   return db.transaction(async (trx) => {
     await repo.setActingUser(trx, user);

@@ -6,6 +6,7 @@ import { CRS84, SUPPORTED_CRS } from '../../lib/crs.js';
 import { PLANNING_AREA } from '../../lib/planning-area.js';
 import { baseUrl, collectionOf } from './items.routes.js';
 import { openApiDocument } from './openapi.js';
+import { canRead, requireRead, type AccessPolicy } from '../../lib/access.js';
 
 const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
@@ -19,7 +20,7 @@ const CONFORMANCE = [
 ];
 
 /** OGC API – Features landing page, conformance, API definition, collections and their schemas. */
-export function ogcRouter(): Router {
+export function ogcRouter(policy: AccessPolicy): Router {
   const router = new Router({ prefix: '/ogc' });
   router.get('/', (ctx) => {
     const base = baseUrl(ctx);
@@ -46,22 +47,29 @@ export function ogcRouter(): Router {
     ctx.body = {
       links: [{ rel: 'self', type: 'application/json', href: `${base}/ogc/collections` }],
       crs: SUPPORTED_CRS.map((c) => c.uri),
-      collections: COLLECTIONS.map((spec) => describeCollection(spec, base, language(ctx))),
+      // Only what this request may read: anonymous callers see the open-data collections.
+      collections: COLLECTIONS.filter((spec) => canRead(ctx, spec, policy)).map((spec) => describeCollection(spec, base, language(ctx))),
     };
   });
   router.get('/collections/:collectionId', (ctx) => {
-    ctx.body = describeCollection(collectionOf(ctx), baseUrl(ctx), language(ctx));
+    ctx.body = describeCollection(readable(ctx, policy), baseUrl(ctx), language(ctx));
   });
   router.get('/collections/:collectionId/schema', (ctx) => {
     ctx.type = 'application/schema+json';
-    ctx.body = featureSchema(collectionOf(ctx), baseUrl(ctx));
+    ctx.body = featureSchema(readable(ctx, policy), baseUrl(ctx));
   });
   router.get('/collections/:collectionId/queryables', (ctx) => {
-    const schema = featureSchema(collectionOf(ctx), baseUrl(ctx));
+    const schema = featureSchema(readable(ctx, policy), baseUrl(ctx));
     ctx.type = 'application/schema+json';
     ctx.body = { ...schema, $id: `${schema.$id}`.replace(/schema$/, 'queryables') };
   });
   return router;
+}
+
+function readable(ctx: Context, policy: AccessPolicy): CollectionSpec {
+  const spec = collectionOf(ctx);
+  requireRead(ctx, spec, policy);
+  return spec;
 }
 
 /** Vietnamese unless the client asks for English first (Accept-Language). */
