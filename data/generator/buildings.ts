@@ -56,12 +56,26 @@ function fits(poly: Poly, land: LandUse, net: RoadNet, allowed: (code: number) =
   const r = poly[0];
   const probes = [r[0], r[1], r[2], r[3], lerp(r[0], r[1], 0.5), lerp(r[1], r[2], 0.5), lerp(r[2], r[3], 0.5), lerp(r[3], r[0], 0.5), lerp(r[0], r[2], 0.5)];
   for (const p of probes) if (!allowed(land.raster.get(p)) || net.corridors.get(p) >= 2) return false;
+  for (let k = 0; k < 4; k++) if (nearWater(r[k], land) && !land.isDry(r[k])) return false;
   const [x0, y0, x1, y1] = bbox(r);
   for (const s of net.segments.search({ minX: x0 - 15, minY: y0 - 15, maxX: x1 + 15, maxY: y1 + 15 })) {
     if (polygonSegmentDistance(r, s.a, s.b) <= halfWidth(s.road.lanes)) return false;
   }
   return true;
 }
+
+const WATER = zoneCode('water');
+
+/** True when the raster shows water or sea within one cell of p: only then is the exact test needed. */
+function nearWater(p: XY, land: LandUse): boolean {
+  const c = land.raster.cell;
+  for (const [dx, dy] of NEIGHBOURHOOD) {
+    const code = land.raster.get([p[0] + dx * c, p[1] + dy * c]);
+    if (code === 0 || code === WATER) return true;
+  }
+  return false;
+}
+const NEIGHBOURHOOD: readonly [number, number][] = [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1]];
 
 /** Distance between a closed ring and a segment, metres (0 when they cross). */
 function polygonSegmentDistance(ring: XY[], a: XY, b: XY): number {

@@ -2,7 +2,7 @@ import type { Feature } from 'geojson';
 import type { AdminMap } from './admin.js';
 import { intersectMulti, snapRepair, subtractMulti } from './clip.js';
 import { feature, multiPolygonGeom } from './output.js';
-import { snapToOutputGrid, toXY, type MultiPoly, type Poly } from './plane.js';
+import { bbox, pointInPoly, snapToOutputGrid, toXY, type MultiPoly, type Poly, type XY } from './plane.js';
 import type { Rng } from './random.js';
 import { Raster } from './raster.js';
 import { band, closeRing, ellipse, outlineRun, rectangle, xyOf } from './shapes.js';
@@ -32,6 +32,8 @@ export interface LandUse {
   raster: Raster;
   /** The Hàn river: the notch in the outline between Hải Châu and Sơn Trà, closed at its mouth. */
   river: Poly;
+  /** Exact test (the raster decides by cell centres): p is inside the outline and in no water zone. */
+  isDry(p: XY): boolean;
 }
 
 const at = (lon: number, lat: number) => toXY(lon, lat);
@@ -97,7 +99,13 @@ export function buildLandUse(admin: AdminMap, _rng: Rng): LandUse {
   for (const z of zones) z.geometry = snapRepair(z.geometry, snapToOutputGrid);
   const raster = Raster.around([outline, river], 200);
   for (const z of zones) raster.fillPolygon(z.geometry, zoneCode(z.cls));
-  return { zones, raster, river };
+  const water = zones.filter((z) => z.cls === 'water').flatMap((z) => z.geometry).map((poly) => ({ poly, box: bbox(poly[0]) }));
+  const isDry = (p: XY): boolean => {
+    if (!pointInPoly(p, outline)) return false;
+    for (const { poly, box } of water) if (p[0] >= box[0] && p[0] <= box[2] && p[1] >= box[1] && p[1] <= box[3] && pointInPoly(p, poly)) return false;
+    return true;
+  };
+  return { zones, raster, river, isDry };
 }
 
 /** The land_use features. */
