@@ -41,7 +41,9 @@ export function parseItemsQuery(spec: CollectionSpec, query: Record<string, stri
   const limit = integerParam(single('limit'), 'limit', 1, MAX_LIMIT, DEFAULT_LIMIT, problems);
   const offset = integerParam(single('offset'), 'offset', 0, Number.MAX_SAFE_INTEGER, 0, problems);
   const bboxText = single('bbox');
-  const bbox = bboxText === undefined ? undefined : parseBbox(bboxText, parseCrs(single('bbox-crs'), 'query.bbox-crs'), problems);
+  // Checked even without a bbox, so that a wrong value is reported rather than silently ignored.
+  const bboxCrs = parseCrs(single('bbox-crs'), 'query.bbox-crs');
+  const bbox = bboxText === undefined ? undefined : parseBbox(bboxText, bboxCrs, problems);
   const format = single('f');
   if (format !== undefined && !['json', 'geojson', 'application/geo+json'].includes(format)) {
     problems.push({ field: 'query.f', message: 'only json (GeoJSON) is offered' });
