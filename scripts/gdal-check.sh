@@ -4,7 +4,9 @@
 #
 # Starts the real server (embedded engine in a fresh temporary DATA_DIR, or the PostGIS server named by
 # DATABASE_URL), runs ogrinfo and ogr2ogr against it, and exits non-zero on the first mismatch.
-# GDAL_CHECK_URL=http://host:port checks an already running server instead of starting one.
+# GDAL signs in with HTTP Basic, as GIS tools do: as `admin` with a password this script gives the server's first
+# start (ADMIN_PASSWORD), which only a fresh database takes. For a database that has its admin already, or for
+# GDAL_CHECK_URL=http://host:port (a server that is already running), set GDAL_CHECK_USER and GDAL_CHECK_PASSWORD.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,14 +30,20 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+CHECK_USER="${GDAL_CHECK_USER:-admin}"
+CHECK_PASSWORD="${GDAL_CHECK_PASSWORD:-gdal-check-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')}"
+# GDAL's HTTP layer reads these: every OAPIF request carries the credentials.
+export GDAL_HTTP_AUTH=BASIC
+export GDAL_HTTP_USERPWD="$CHECK_USER:$CHECK_PASSWORD"
+
 fail() {
   echo "gdal-check: FAIL: $*" >&2
   exit 1
 }
 
-# GET a URL and print the body; non-zero on a network error or a non-2xx status.
+# GET a URL (signed in with HTTP Basic) and print the body; non-zero on a network error or a non-2xx status.
 http_get() {
-  node -e 'fetch(process.argv[1]).then(async (r) => { if (!r.ok) { console.error(`${r.status} ${await r.text()}`); process.exit(1); } process.stdout.write(await r.text()); }, (e) => { console.error(String(e.cause ?? e)); process.exit(1); })' "$1"
+  node -e 'fetch(process.argv[1], { headers: { Authorization: "Basic " + Buffer.from(process.env.GDAL_HTTP_USERPWD).toString("base64") } }).then(async (r) => { if (!r.ok) { console.error(`${r.status} ${await r.text()}`); process.exit(1); } process.stdout.write(await r.text()); }, (e) => { console.error(String(e.cause ?? e)); process.exit(1); })' "$1"
 }
 
 # Evaluates a JavaScript expression over the JSON on stdin (bound to `j`) and prints the result.
@@ -52,11 +60,11 @@ start_server() {
     export DATA_DIR="$WORK/data"
     echo "Starting the server on the embedded engine (DATA_DIR=$DATA_DIR) at port $port; the first start loads the sample city"
   fi
-  PORT="$port" setsid npx tsx server/src/server.ts >"$WORK/server.log" 2>&1 &
+  PORT="$port" ADMIN_PASSWORD="$CHECK_PASSWORD" setsid npx tsx server/src/server.ts >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   BASE="http://127.0.0.1:$port"
   local deadline=$((SECONDS + ${GDAL_CHECK_START_TIMEOUT:-600}))
-  until http_get "$BASE/api/health" >/dev/null 2>&1; do
+  until node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$BASE/api/health"; do
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
       cat "$WORK/server.log" >&2
       fail "the server exited before it was ready"
