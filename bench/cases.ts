@@ -20,6 +20,8 @@ export interface BenchCase {
 
 export interface CaseContext {
   baseUrl: string;
+  /** Sent with every request: the signed-in browser session's cookie. */
+  headers: Record<string, string>;
   knex: Knex;
   capabilities: DatabaseCapabilities;
   /** Scales every case's iteration count (a quick run uses less than 1). */
@@ -29,14 +31,12 @@ export interface CaseContext {
 /** Hải Châu and the river banks around it, the densest part of the city: lon/lat degrees. */
 export const URBAN_CORE = { minLon: 108.195, minLat: 16.035, maxLon: 108.245, maxLat: 16.085 };
 
-const PLAIN = { headers: { 'accept-encoding': 'identity' } };
-
 /**
  * GETs a URL and reads the whole body, as a client would; a failed request fails the benchmark. Node's fetch
  * accepts gzip like a browser does unless `plain` asks for the body uncompressed.
  */
-async function httpGet(url: string, plain = false): Promise<void> {
-  const res = await fetch(url, plain ? PLAIN : undefined);
+async function httpGet(ctx: CaseContext, url: string, plain = false): Promise<void> {
+  const res = await fetch(url, { headers: plain ? { ...ctx.headers, 'accept-encoding': 'identity' } : ctx.headers });
   const body = await res.arrayBuffer();
   if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
 }
@@ -66,8 +66,8 @@ function tileCase(ctx: CaseContext, z: number, iterations: number): BenchCase {
   const buildings = spec('buildings');
   const samples = tilesOver(URBAN_CORE, z).map(([tz, x, y]): Sample => ({
     label: `${tz}/${x}/${y}`,
-    http: () => httpGet(`${ctx.baseUrl}/tiles/buildings/${tz}/${x}/${y}.mvt`),
-    httpPlain: () => httpGet(`${ctx.baseUrl}/tiles/buildings/${tz}/${x}/${y}.mvt`, true),
+    http: () => httpGet(ctx, `${ctx.baseUrl}/tiles/buildings/${tz}/${x}/${y}.mvt`),
+    httpPlain: () => httpGet(ctx, `${ctx.baseUrl}/tiles/buildings/${tz}/${x}/${y}.mvt`, true),
     // The server engine has ST_AsMVT; on one without it the route also encodes in Node, which this leaves out.
     sql: () => (ctx.capabilities.mvt ? tilesRepo.selectNativeTile(ctx.knex, buildings, tz, x, y) : tilesRepo.selectClippedFeatures(ctx.knex, buildings, tz, x, y)),
   }));
@@ -80,8 +80,8 @@ function itemsSample(ctx: CaseContext, collection: CollectionSpec, query: Record
   const search = new URLSearchParams(query).toString();
   return {
     label: search,
-    http: () => httpGet(`${ctx.baseUrl}/ogc/collections/${collection.id}/items?${search}`),
-    httpPlain: () => httpGet(`${ctx.baseUrl}/ogc/collections/${collection.id}/items?${search}`, true),
+    http: () => httpGet(ctx, `${ctx.baseUrl}/ogc/collections/${collection.id}/items?${search}`),
+    httpPlain: () => httpGet(ctx, `${ctx.baseUrl}/ogc/collections/${collection.id}/items?${search}`, true),
     sql: () => Promise.all([itemsRepo.selectFeaturePage(ctx.knex, collection, parsed), itemsRepo.countFeatures(ctx.knex, collection, parsed)]),
   };
 }
@@ -119,7 +119,7 @@ export async function buildCases(ctx: CaseContext): Promise<BenchCase[]> {
   // The floor: what any request costs beyond its SQL (routing, the socket, fetch itself), on the cheapest query.
   const cases: BenchCase[] = [{
     name: 'health check (SELECT 1): the fixed cost of a request',
-    samples: [{ label: 'health', http: () => httpGet(`${ctx.baseUrl}/api/health`), httpPlain: () => httpGet(`${ctx.baseUrl}/api/health`, true), sql: () => ctx.knex.raw('SELECT 1') }],
+    samples: [{ label: 'health', http: () => httpGet(ctx, `${ctx.baseUrl}/api/health`), httpPlain: () => httpGet(ctx, `${ctx.baseUrl}/api/health`, true), sql: () => ctx.knex.raw('SELECT 1') }],
     iterations: scaled(400),
   }];
   cases.push(tileCase(ctx, 14, 60), tileCase(ctx, 15, 120), tileCase(ctx, 16, 200));
@@ -157,8 +157,8 @@ export async function buildCases(ctx: CaseContext): Promise<BenchCase[]> {
       name: `one ${collection.id.replace(/s$/, '')} by id (random ids)`,
       samples: ids.map((id) => ({
         label: id,
-        http: () => httpGet(`${ctx.baseUrl}/ogc/collections/${collection.id}/items/${id}`),
-        httpPlain: () => httpGet(`${ctx.baseUrl}/ogc/collections/${collection.id}/items/${id}`, true),
+        http: () => httpGet(ctx, `${ctx.baseUrl}/ogc/collections/${collection.id}/items/${id}`),
+        httpPlain: () => httpGet(ctx, `${ctx.baseUrl}/ogc/collections/${collection.id}/items/${id}`, true),
         sql: () => itemsRepo.selectFeature(ctx.knex, collection, id, crs84),
       })),
       iterations: scaled(400),

@@ -17,6 +17,8 @@ import knexFactory from 'knex';
 import { openDatabase, migrateLatest, type Database } from '../server/src/db/engine.js';
 import { createApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
+import { findByUsername } from '../server/src/features/users/users.repository.js';
+import { createUser } from '../server/src/features/users/users.service.js';
 import { buildCases } from './cases.js';
 import { measureCase, type CaseResult } from './measure.js';
 import { measureEmbeddedStarts, type EmbeddedFigures } from './embedded.js';
@@ -25,6 +27,8 @@ import { renderReport, RATIO_GOAL, type ServerFigures } from './report.js';
 const FULL_SCALE_BUILDINGS = 300_000;
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/planner_bench';
 const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.md');
+// A viewer account of the benchmark database only (a local, throw-away database), so its password is fixed.
+const BENCH_USER = { username: 'bench', displayName: 'Benchmark', role: 'viewer' as const, password: 'bench-viewer-password' };
 
 /** Creates the benchmark database with PostGIS when it does not exist yet. */
 async function ensureDatabase(url: string): Promise<void> {
@@ -58,6 +62,22 @@ async function ensureFullScaleCity(db: Database): Promise<void> {
   console.log(`Loaded in ${((Date.now() - started) / 1000).toFixed(0)} s: ${JSON.stringify(counts)}`);
 }
 
+/**
+ * Signs the benchmark in as a browser does and returns the session cookie: every HTTP request then pays what a
+ * signed-in user's request pays (the session lookup included).
+ */
+async function signIn(db: Database, baseUrl: string): Promise<Record<string, string>> {
+  if (!(await findByUsername(db.knex, BENCH_USER.username))) await createUser(db.knex, BENCH_USER, 'bench');
+  const res = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: BENCH_USER.username, password: BENCH_USER.password }),
+  });
+  if (!res.ok) throw new Error(`Signing in as ${BENCH_USER.username} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { cookie };
+}
+
 async function rowCounts(db: Database): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of ['buildings', 'cameras', 'roads']) {
@@ -82,7 +102,8 @@ async function benchServerEngine(url: string, scale: number): Promise<ServerFigu
     });
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     console.log(`${database}\nApp at ${baseUrl}`);
-    const cases = await buildCases({ baseUrl, knex: db.knex, capabilities: db.capabilities, scale });
+    const headers = await signIn(db, baseUrl);
+    const cases = await buildCases({ baseUrl, headers, knex: db.knex, capabilities: db.capabilities, scale });
     const results: CaseResult[] = [];
     for (const c of cases) {
       const warmup = Math.min(20, Math.max(5, c.samples.length));

@@ -31,6 +31,8 @@ export interface StartOptions {
   logFile?: string;
   /** How long to wait for /api/health, in milliseconds. */
   timeoutMs?: number;
+  /** More environment for the server (ADMIN_PASSWORD, say). */
+  env?: Record<string, string>;
 }
 
 /** A TCP port that was free a moment ago on loopback. */
@@ -48,7 +50,7 @@ export async function freePort(): Promise<number> {
 /** Starts the server and resolves once /api/health answers 200; rejects with its output if it dies first. */
 export async function startServer(options: StartOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: String(port) };
   // The engine is chosen by DATABASE_URL alone, so an inherited one must not leak into an embedded run.
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
