@@ -14,6 +14,9 @@ interface CollectionInfo {
 }
 
 const baseUrl = inject('baseUrl');
+const credentials = inject('credentials');
+// Requests made from the test itself sign in as GIS tools do.
+const basicAuth = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 let browser: BrowserSession;
 let page: Page;
 let collections: CollectionInfo[];
@@ -25,7 +28,7 @@ function webMercator(lonDeg: number, latDeg: number): [number, number] {
 }
 
 async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(`${baseUrl}${path}`);
+  const res = await fetch(`${baseUrl}${path}`, { headers: { Authorization: basicAuth } });
   expect(res.status, `GET ${path}`).toBe(200);
   return (await res.json()) as T;
 }
@@ -51,8 +54,10 @@ beforeAll(async () => {
   page = browser.page;
   // `?test` installs window.__app in the production build of the client.
   await page.goto(`${baseUrl}/?test`, { waitUntil: 'load' });
-  await page.waitForFunction(() => Boolean(window.__app), undefined, { timeout: 60_000 });
 });
+
+/** The native input inside an Element Plus field (the test id may sit on the wrapper or on the input). */
+const inputOf = (testId: string) => page.locator(`input[data-testid=${testId}], [data-testid=${testId}] input`).first();
 
 afterAll(async () => {
   if (browser) {
@@ -62,6 +67,17 @@ afterAll(async () => {
 });
 
 describe('the planning map in a browser', () => {
+  it('signing_in_with_the_form_opens_the_map', async () => {
+    await page.locator('[data-testid=sign-in-page]').waitFor({ state: 'visible', timeout: 60_000 });
+    await inputOf('sign-in-username').fill(credentials.username);
+    await inputOf('sign-in-password').fill(credentials.password);
+    await screenshot(page, '00-sign-in');
+    await page.locator('[data-testid=sign-in-submit]').click();
+    await page.locator('[data-testid=user-menu]').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.waitForFunction(() => Boolean(window.__app), undefined, { timeout: 60_000 });
+    expect(await page.locator('[data-testid=sign-in-page]').count()).toBe(0);
+  });
+
   it('the_map_draws_and_the_layer_panel_lists_every_collection_by_group', async () => {
     await page.locator('[data-testid=map] canvas').first().waitFor({ state: 'visible', timeout: 60_000 });
     const panel = page.locator('[data-testid=layer-panel]');

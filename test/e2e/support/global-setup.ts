@@ -1,20 +1,24 @@
 /**
  * Once per end-to-end run: builds the client when its bundle is missing or older than its sources, then starts
  * the real server on a free port — the embedded engine in a fresh temporary DATA_DIR (the first start loads the
- * small sample city), or the PostGIS server named by E2E_DATABASE_URL. E2E_URL points the tests at a server
- * that is already running instead.
+ * small sample city), or the PostGIS server named by E2E_DATABASE_URL. The server's first start creates the
+ * `admin` account with a password made here, which the tests sign in with. E2E_URL points the tests at a server
+ * that is already running instead, signing in as E2E_USERNAME / E2E_PASSWORD.
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { REPO_ROOT, startServer } from './server-process.js';
 import { ARTIFACTS_DIR } from './browser.js';
+import { accountEnv } from './accounts.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    credentials: { username: string; password: string };
   }
 }
 
@@ -22,15 +26,24 @@ export default async function setup(project: TestProject): Promise<() => Promise
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   if (process.env.E2E_URL) {
     project.provide('baseUrl', process.env.E2E_URL.replace(/\/$/, ''));
+    project.provide('credentials', { username: process.env.E2E_USERNAME ?? 'admin', password: process.env.E2E_PASSWORD ?? '' });
     return async () => {};
   }
   ensureClientBuilt();
   const databaseUrl = process.env.E2E_DATABASE_URL || undefined;
   const dataDir = databaseUrl ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'planner-e2e-'));
   console.log(`e2e: starting the server on ${databaseUrl ? 'the PostGIS server (E2E_DATABASE_URL)' : `the embedded engine in ${dataDir}`}`);
-  const server = await startServer({ dataDir, databaseUrl, logFile: path.join(ARTIFACTS_DIR, 'server.log') });
+  // Only a fresh database takes it: on one that has an admin already, set E2E_USERNAME / E2E_PASSWORD.
+  const password = process.env.E2E_PASSWORD ?? `e2e-${randomBytes(12).toString('hex')}`;
+  const server = await startServer({
+    dataDir,
+    databaseUrl,
+    logFile: path.join(ARTIFACTS_DIR, 'server.log'),
+    env: { ADMIN_PASSWORD: password },
+  });
   console.log(`e2e: server ready at ${server.url} after ${(server.readyAfterMs / 1000).toFixed(1)} s`);
   project.provide('baseUrl', server.url);
+  project.provide('credentials', { username: process.env.E2E_USERNAME ?? 'admin', password });
   return async () => {
     await server.stop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
