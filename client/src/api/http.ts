@@ -1,32 +1,125 @@
-/** Minimal typed fetch helpers shared by the API clients. */
+/**
+ * The one fetch wrapper of the API clients. It sends the session's CSRF token on every write (the server refuses
+ * a cookie-authenticated write without it), turns a 401 into "the session is gone" (the app returns to the
+ * sign-in page) and parses RFC 7807 problem documents into a typed ApiError.
+ */
 
-/** An HTTP failure, carrying the RFC 7807 problem detail when the server sent one. */
+/** One offending field of a request, as the server names it (`username`, `password`, `query.from`…). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** An RFC 7807 problem document as the server sends it, with the members this client reads. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: FieldProblem[];
+  /** Sent with 429 (too many sign-in attempts), like the Retry-After header. */
+  retryAfterSeconds?: number;
+  [member: string]: unknown;
+}
+
+/** An HTTP failure, carrying the problem detail when the server sent one. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly problem?: Record<string, unknown>,
+    readonly problem?: Problem,
+    /** Seconds to wait before trying again (429), from Retry-After or the problem. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+
+  /** The server's message for each field it refused, keyed by field name. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem?.errors ?? []) out[e.field] ??= e.message;
+    return out;
+  }
 }
 
-/** GETs a JSON document; throws ApiError on a non-2xx answer. */
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, { headers: { Accept: 'application/json, application/geo+json' }, signal });
-  if (!res.ok) throw await toApiError(res);
+export interface RequestOptions {
+  /** JSON request body. */
+  body?: unknown;
+  /** Query parameters; undefined and empty values are left out. */
+  query?: Record<string, string | number | undefined | null>;
+  signal?: AbortSignal;
+  /**
+   * A 401 is an expected answer of this request (a wrong password at sign-in), not an expired session:
+   * it is thrown as an ApiError without sending the app back to the sign-in page.
+   */
+  unauthorizedIsAnswer?: boolean;
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+let csrfToken: string | null = null;
+let unauthorizedHandler: ((error: ApiError) => void) | undefined;
+
+/** Remembers the session's CSRF token (from GET/POST /api/session); null after sign-out. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called on every unexpected 401: the session expired or was closed elsewhere. */
+export function onUnauthorized(handler: ((error: ApiError) => void) | undefined): void {
+  unauthorizedHandler = handler;
+}
+
+/** Appends the non-empty query parameters to a URL. */
+export function withQuery(url: string, query: RequestOptions['query']): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${url}${url.includes('?') ? '&' : '?'}${text}` : url;
+}
+
+/**
+ * Sends a request and returns the parsed JSON answer (undefined for 204).
+ * Throws ApiError on a non-2xx answer; on an unexpected 401 the unauthorized handler runs first.
+ */
+export async function request<T>(method: string, url: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/geo+json, application/problem+json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (WRITE_METHODS.has(method.toUpperCase()) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const res = await fetch(withQuery(url, options.query), {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    credentials: 'same-origin',
+    signal: options.signal,
+  });
+  if (!res.ok) {
+    const error = await toApiError(res);
+    if (res.status === 401 && !options.unauthorizedIsAnswer) unauthorizedHandler?.(error);
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
 
+/** GETs a JSON document; throws ApiError on a non-2xx answer. */
+export function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return request<T>('GET', url, { signal });
+}
+
 async function toApiError(res: Response): Promise<ApiError> {
-  let problem: Record<string, unknown> | undefined;
+  let problem: Problem | undefined;
   try {
-    problem = (await res.json()) as Record<string, unknown>;
+    const body: unknown = await res.json();
+    if (body && typeof body === 'object') problem = body as Problem;
   } catch {
     // Not JSON (a proxy error page, say): the status line is all we have.
   }
   const detail = typeof problem?.detail === 'string' ? problem.detail : undefined;
   const title = typeof problem?.title === 'string' ? problem.title : undefined;
-  return new ApiError(res.status, detail ?? title ?? `${res.status} ${res.statusText}`, problem);
+  const header = Number(res.headers.get('Retry-After'));
+  const retryAfter = Number.isFinite(header) && header > 0 ? header : typeof problem?.retryAfterSeconds === 'number' ? problem.retryAfterSeconds : undefined;
+  return new ApiError(res.status, detail ?? title ?? `${res.status} ${res.statusText}`, problem, retryAfter);
 }

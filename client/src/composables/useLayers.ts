@@ -4,23 +4,27 @@ import { storeToRefs } from 'pinia';
 import { LayersController } from '../map/controllers/LayersController';
 import { installTestHooks, testHooksEnabled } from '../map/test-hooks';
 import { useLayersStore } from '../stores/layers';
+import { useSessionStore } from '../stores/session';
 import { useMap } from './useMap';
 
 /** Builds one layer per collection once both the map and the collection list exist, and applies settings. */
 export function useLayerSync(): void {
   const { map } = useMap();
   const store = useLayersStore();
+  const session = useSessionStore();
   const { collections } = storeToRefs(store);
 
   watch(
     [map, collections],
     ([m, list], _old, onCleanup) => {
       if (!m || list.length === 0) return;
-      const controller = new LayersController(m, list);
+      // A failed tile may mean the session expired: the session store checks (at most every few seconds).
+      const controller = new LayersController(m, list, { onTileError: () => void session.verify() });
       // Each effect reads the settings it applies, so Vue re-runs just that one on a change.
       const stop = watchEffect(() => {
         for (const c of list) {
           const s = store.settings[c.id];
+          if (!s) continue; // the list is being reset (sign-out); this effect is about to stop
           controller.setVisible(c.id, s.visible);
           controller.setOpacity(c.id, s.opacity);
         }

@@ -19,6 +19,7 @@ import type { Extent } from 'ol/extent';
 import type { StyleLike } from 'ol/style/Style';
 import type { CollectionInfo } from '../api/collections';
 import { itemsUrl } from '../api/features';
+import { request } from '../api/http';
 import { geometryKind, labelStyleFor, styleFor, underlayStyleFor } from './styles';
 
 /** Layer property: the id of the collection the layer draws. */
@@ -52,15 +53,23 @@ function isTransparent(color: string): boolean {
 const UNDERLAY_Z = 50;
 export const LABEL_Z = 500;
 
+export interface LayerOptions {
+  /**
+   * Called when a tile fails to load. Tiles are fetched by OpenLayers, not by the API wrapper, so an expired
+   * session shows up here first (as a 401 the loader cannot tell from other failures).
+   */
+  onTileError?: () => void;
+}
+
 /**
  * The layer for one collection, or a group of it with its underlay and labels when its cartography has
  * them; `order` keeps the registry order within a rank. Child z-indexes are global, so an underlay sinks
  * below and labels rise above every other collection's features.
  */
-export function createCollectionLayer(collection: CollectionInfo, order: number): BaseLayer {
+export function createCollectionLayer(collection: CollectionInfo, order: number, options: LayerOptions = {}): BaseLayer {
   const rank = rankOf(collection);
   const props = { [COLLECTION_ID]: collection.id, [HIT_RANK]: rank };
-  const main = collection.render === 'tiles' ? createTileLayer(collection) : createFeatureLayer(collection);
+  const main = collection.render === 'tiles' ? createTileLayer(collection, options) : createFeatureLayer(collection);
   main.setProperties({ ...props, [FROM_TILES]: collection.render === 'tiles' });
   main.setZIndex(Z_BY_RANK[rank] + order);
   const extra: BaseLayer[] = [];
@@ -82,7 +91,7 @@ export function createCollectionLayer(collection: CollectionInfo, order: number)
   return new LayerGroup({ layers: [main, ...extra], properties: props });
 }
 
-function createTileLayer(collection: CollectionInfo): VectorTileLayer {
+function createTileLayer(collection: CollectionInfo, options: LayerOptions): VectorTileLayer {
   const template = (collection.links.tiles ?? `/tiles/{id}/{z}/{x}/{y}.mvt`).replace('{id}', collection.id);
   const source = new VectorTileSource({
     format: new MVT({ idProperty: 'id', layers: [collection.id] }),
@@ -93,6 +102,7 @@ function createTileLayer(collection: CollectionInfo): VectorTileLayer {
     minZoom: collection.minZoom,
     maxZoom: TILE_MAX_ZOOM,
   });
+  if (options.onTileError) source.on('tileloaderror', options.onTileError);
   return new VectorTileLayer({
     source,
     style: styleFor(collection),
@@ -118,17 +128,16 @@ function createLabelLayer(collection: CollectionInfo, style: StyleLike): VectorL
 
 type BboxOf = (extent: Extent, projection: ProjectionLike) => number[];
 
-/** A vector source that loads GeoJSON items; a failed load is forgotten so the next pan retries it. */
+/**
+ * A vector source that loads GeoJSON items through the API wrapper (so a 401 ends the session in the app);
+ * a failed load is forgotten so the next pan retries it.
+ */
 function geoJsonSource(collection: CollectionInfo, strategy: typeof allStrategy, bboxOf: BboxOf): VectorSource {
   const format = new GeoJSON();
   const source: VectorSource = new VectorSource({
     strategy,
     loader: (extent, _resolution, projection, success, failure) => {
-      fetch(itemsUrl(collection.id, bboxOf(extent, projection)), { headers: { Accept: 'application/geo+json' } })
-        .then((res) => {
-          if (!res.ok) throw new Error(`${res.status}`);
-          return res.json();
-        })
+      request<object>('GET', itemsUrl(collection.id, bboxOf(extent, projection)))
         .then((json) => {
           // The limit is 10 000 per request; the sample city stays well under it per view.
           const features = format.readFeatures(json, { dataProjection: 'EPSG:4326', featureProjection: projection });

@@ -24,25 +24,41 @@ export const useLayersStore = defineStore('layers', () => {
     })).filter((g) => g.collections.length > 0),
   );
 
+  // Bumped by reset(), so that a list requested for the previous user is dropped when it arrives.
+  let generation = 0;
+
   /** Loads the collection list from the server (once, unless it failed). */
   async function load(): Promise<void> {
     if (loadState.value === 'loading' || loadState.value === 'ready') return;
+    const mine = ++generation;
     loadState.value = 'loading';
     error.value = undefined;
     try {
       const list = await listCollections();
+      if (mine !== generation) return;
       for (const c of list) settings[c.id] ??= { visible: true, opacity: 1 };
       collections.value = list;
       loadState.value = 'ready';
     } catch (e) {
+      if (mine !== generation) return;
       error.value = e instanceof Error ? e.message : String(e);
       loadState.value = 'error';
     }
+  }
+
+  /** Forgets the list and the settings: what may be read depends on who is signed in. */
+  function reset(): void {
+    generation++;
+    collections.value = [];
+    loadState.value = 'idle';
+    error.value = undefined;
+    for (const id of Object.keys(settings)) delete settings[id];
+    osm.value = false;
   }
 
   function byId(id: string): CollectionInfo | undefined {
     return collections.value.find((c) => c.id === id);
   }
 
-  return { collections, loadState, error, settings, osm, groups, load, byId };
+  return { collections, loadState, error, settings, osm, groups, load, reset, byId };
 });

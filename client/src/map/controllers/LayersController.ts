@@ -7,7 +7,7 @@ import VectorTileLayer from 'ol/layer/VectorTile';
 import type { FeatureLike } from 'ol/Feature';
 import { getCenter } from 'ol/extent';
 import type { CollectionInfo } from '../../api/collections';
-import { COLLECTION_ID, UNDERLAY, createCollectionLayer, createOsmLayer } from '../layer-factory';
+import { COLLECTION_ID, UNDERLAY, createCollectionLayer, createOsmLayer, type LayerOptions } from '../layer-factory';
 
 export class LayersController {
   private readonly layers = new globalThis.Map<string, BaseLayer>();
@@ -16,10 +16,11 @@ export class LayersController {
   constructor(
     private readonly map: Map,
     collections: readonly CollectionInfo[],
+    options: LayerOptions = {},
   ) {
     map.addLayer(this.osm);
     collections.forEach((c, i) => {
-      const layer = createCollectionLayer(c, i);
+      const layer = createCollectionLayer(c, i, options);
       this.layers.set(c.id, layer);
       map.addLayer(layer);
     });
