@@ -14,6 +14,7 @@ export interface Sample {
 
 export interface CaseResult {
   name: string;
+  reference?: boolean;
   iterations: number;
   httpMs: Stats;
   httpPlainMs: Stats;

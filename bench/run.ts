@@ -9,6 +9,7 @@
  * Options: --quick (a fifth of the iterations), --skip-server, --skip-embedded.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -91,12 +92,14 @@ async function benchServerEngine(url: string, scale: number): Promise<ServerFigu
   await ensureDatabase(url);
   const db = await openDatabase({ databaseUrl: url });
   let server: Server | undefined;
+  // The request log is part of the HTTP path, so it stays on, but it goes to a file rather than over the figures.
+  const requestLog = fs.createWriteStream(path.join(os.tmpdir(), 'planner-bench-requests.log'));
   try {
     await migrateLatest(db.knex);
     await ensureFullScaleCity(db);
     const { rows } = await db.knex.raw(`SELECT split_part(version(), ' on ', 1) AS pg, postgis_lib_version() AS postgis`);
     const database = `${rows[0].pg}, PostGIS ${rows[0].postgis}${db.capabilities.mvt ? '' : ' (no ST_AsMVT: tiles encoded in Node)'}`;
-    const app = createApp(db, loadConfig());
+    const app = createApp(db, { ...loadConfig(), log: (line) => requestLog.write(`${line}\n`) });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
@@ -107,7 +110,7 @@ async function benchServerEngine(url: string, scale: number): Promise<ServerFigu
     const results: CaseResult[] = [];
     for (const c of cases) {
       const warmup = Math.min(20, Math.max(5, c.samples.length));
-      const result = await measureCase(c.name, c.samples, c.iterations, warmup);
+      const result = { ...(await measureCase(c.name, c.samples, c.iterations, warmup)), reference: c.reference };
       results.push(result);
       console.log(
         `${c.name}: HTTP median ${result.httpMs.median.toFixed(2)} ms p95 ${result.httpMs.p95.toFixed(2)} ms | ` +
@@ -118,6 +121,7 @@ async function benchServerEngine(url: string, scale: number): Promise<ServerFigu
     return { database, rows: await rowCounts(db), results };
   } finally {
     if (server) await new Promise((resolve) => server!.close(resolve));
+    requestLog.end();
     await db.close();
   }
 }
@@ -138,7 +142,7 @@ async function main(): Promise<void> {
   console.log(`\n${report}`);
   fs.writeFileSync(RESULTS_FILE, report);
   console.log(`Written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
-  const over = serverFigures?.results.filter((r) => r.ratio > RATIO_GOAL) ?? [];
+  const over = serverFigures?.results.filter((r) => !r.reference && r.ratio > RATIO_GOAL) ?? [];
   if (over.length) console.log(`Above the ${RATIO_GOAL}× goal: ${over.map((r) => r.name).join('; ')}`);
 }
 
