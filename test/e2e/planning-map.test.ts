@@ -1,10 +1,11 @@
 /**
  * The planning map in a real headless Chromium, against the real server with the sample city: what a city staff
- * member sees on opening the tool. The tests run in order on one page, as one visit.
+ * member (the demo network engineer) sees on signing in. The tests run in order on one page, as one visit.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser.js';
+import { ACCOUNTS, basicAuth, fillSignIn } from './support/accounts.js';
 import { DRAGON_BRIDGE } from '../fixtures/features.js';
 
 interface CollectionInfo {
@@ -14,9 +15,7 @@ interface CollectionInfo {
 }
 
 const baseUrl = inject('baseUrl');
-const credentials = inject('credentials');
-// Requests made from the test itself sign in as GIS tools do.
-const basicAuth = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+const user = ACCOUNTS.engineer;
 let browser: BrowserSession;
 let page: Page;
 let collections: CollectionInfo[];
@@ -27,8 +26,9 @@ function webMercator(lonDeg: number, latDeg: number): [number, number] {
   return [(R * lonDeg * Math.PI) / 180, R * Math.log(Math.tan(Math.PI / 4 + (latDeg * Math.PI) / 360))];
 }
 
+/** Reads the API from the test itself, signed in with HTTP Basic as GIS tools are. */
 async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(`${baseUrl}${path}`, { headers: { Authorization: basicAuth } });
+  const res = await fetch(`${baseUrl}${path}`, { headers: { Authorization: basicAuth(user) } });
   expect(res.status, `GET ${path}`).toBe(200);
   return (await res.json()) as T;
 }
@@ -56,9 +56,6 @@ beforeAll(async () => {
   await page.goto(`${baseUrl}/?test`, { waitUntil: 'load' });
 });
 
-/** The native input inside an Element Plus field (the test id may sit on the wrapper or on the input). */
-const inputOf = (testId: string) => page.locator(`input[data-testid=${testId}], [data-testid=${testId}] input`).first();
-
 afterAll(async () => {
   if (browser) {
     if (browser.consoleErrors.length) console.log(`Browser console errors:\n${browser.consoleErrors.join('\n')}`);
@@ -67,15 +64,17 @@ afterAll(async () => {
 });
 
 describe('the planning map in a browser', () => {
-  it('signing_in_with_the_form_opens_the_map', async () => {
-    await page.locator('[data-testid=sign-in-page]').waitFor({ state: 'visible', timeout: 60_000 });
-    await inputOf('sign-in-username').fill(credentials.username);
-    await inputOf('sign-in-password').fill(credentials.password);
+  it('signing_in_with_the_form_opens_the_map_with_the_user_and_role', async () => {
+    // Nothing is readable anonymously by default: the app opens on the sign-in page.
+    await fillSignIn(page, user);
     await screenshot(page, '00-sign-in');
     await page.locator('[data-testid=sign-in-submit]').click();
-    await page.locator('[data-testid=user-menu]').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('[data-testid=user-name]').waitFor({ state: 'visible', timeout: 30_000 });
     await page.waitForFunction(() => Boolean(window.__app), undefined, { timeout: 60_000 });
     expect(await page.locator('[data-testid=sign-in-page]').count()).toBe(0);
+    await expect(page.locator('[data-testid=user-role]').getAttribute('data-role')).resolves.toBe('engineer');
+    // Administration is for administrators only.
+    expect(await page.locator('[data-testid=admin-open]').count()).toBe(0);
   });
 
   it('the_map_draws_and_the_layer_panel_lists_every_collection_by_group', async () => {

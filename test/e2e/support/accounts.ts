@@ -30,11 +30,21 @@ export function basicAuth(account: Account): string {
   return `Basic ${Buffer.from(`${account.username}:${account.password}`).toString('base64')}`;
 }
 
+/** The native input of an Element Plus field: the test id may sit on the input or on its wrapper. */
+export function inputOf(page: Page, testId: string) {
+  return page.locator(`input[data-testid=${testId}], [data-testid=${testId}] input`).first();
+}
+
+/** Waits for the sign-in page and types the account into it. */
+export async function fillSignIn(page: Page, account: Account): Promise<void> {
+  await page.locator('[data-testid=sign-in-page]').waitFor({ state: 'visible', timeout: 60_000 });
+  await inputOf(page, 'sign-in-username').fill(account.username);
+  await inputOf(page, 'sign-in-password').fill(account.password);
+}
+
 /** Fills the sign-in form and submits it (without waiting for the outcome). */
 export async function submitSignIn(page: Page, account: Account): Promise<void> {
-  await page.locator('[data-testid=sign-in-page]').waitFor({ state: 'visible', timeout: 60_000 });
-  await page.locator('[data-testid=sign-in-username]').fill(account.username);
-  await page.locator('[data-testid=sign-in-password]').fill(account.password);
+  await fillSignIn(page, account);
   await page.locator('[data-testid=sign-in-submit]').click();
 }
 

@@ -1,12 +1,11 @@
 /**
  * Once per end-to-end run: builds the client when its bundle is missing or older than its sources, then starts
  * the real server on a free port — the embedded engine in a fresh temporary DATA_DIR (the first start loads the
- * small sample city), or the PostGIS server named by E2E_DATABASE_URL. The server's first start creates the
- * `admin` account with a password made here, which the tests sign in with. E2E_URL points the tests at a server
- * that is already running instead, signing in as E2E_USERNAME / E2E_PASSWORD.
+ * small sample city), or the PostGIS server named by E2E_DATABASE_URL — with the demo accounts (one per role)
+ * and the administrator password of support/accounts.ts. E2E_URL points the tests at a server that is already
+ * running instead (it needs the demo accounts, and E2E_ADMIN_PASSWORD when its admin password differs).
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +17,6 @@ import { accountEnv } from './accounts.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
-    credentials: { username: string; password: string };
   }
 }
 
@@ -26,24 +24,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   if (process.env.E2E_URL) {
     project.provide('baseUrl', process.env.E2E_URL.replace(/\/$/, ''));
-    project.provide('credentials', { username: process.env.E2E_USERNAME ?? 'admin', password: process.env.E2E_PASSWORD ?? '' });
     return async () => {};
   }
   ensureClientBuilt();
   const databaseUrl = process.env.E2E_DATABASE_URL || undefined;
   const dataDir = databaseUrl ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'planner-e2e-'));
   console.log(`e2e: starting the server on ${databaseUrl ? 'the PostGIS server (E2E_DATABASE_URL)' : `the embedded engine in ${dataDir}`}`);
-  // Only a fresh database takes it: on one that has an admin already, set E2E_USERNAME / E2E_PASSWORD.
-  const password = process.env.E2E_PASSWORD ?? `e2e-${randomBytes(12).toString('hex')}`;
-  const server = await startServer({
-    dataDir,
-    databaseUrl,
-    logFile: path.join(ARTIFACTS_DIR, 'server.log'),
-    env: { ADMIN_PASSWORD: password },
-  });
+  const server = await startServer({ dataDir, databaseUrl, logFile: path.join(ARTIFACTS_DIR, 'server.log'), env: accountEnv() });
   console.log(`e2e: server ready at ${server.url} after ${(server.readyAfterMs / 1000).toFixed(1)} s`);
   project.provide('baseUrl', server.url);
-  project.provide('credentials', { username: process.env.E2E_USERNAME ?? 'admin', password });
   return async () => {
     await server.stop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
