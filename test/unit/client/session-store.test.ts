@@ -85,3 +85,26 @@ describe('session store: what the signed-in role may do', () => {
     expect(roleMayEdit('planner', ['planner'])).toBe(true);
   });
 });
+
+describe('session store: which page the app shows', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('without_public_collections_an_anonymous_visitor_gets_the_sign_in_page', () => {
+    const session = useSessionStore();
+    expect(session.showSignIn).toBe(true);
+  });
+
+  it('with_public_collections_an_anonymous_visitor_gets_the_map_and_may_ask_to_sign_in', () => {
+    const session = useSessionStore();
+    session.publicCollections = ['admin_units'];
+    expect(session.showSignIn).toBe(false);
+    session.requestSignIn();
+    expect(session.showSignIn).toBe(true);
+    session.browseAnonymously();
+    expect(session.showSignIn).toBe(false);
+  });
+
+  it('a_signed_in_user_gets_the_map', () => {
+    expect(signedInAs('viewer').showSignIn).toBe(false);
+  });
+});
