@@ -88,6 +88,8 @@ describe('sessions', () => {
     expect(failed.res.status).toBe(401);
     const locked = await signIn('admin');
     expect(locked.res.status).toBe(423);
+    expect(Date.parse(locked.res.body.lockedUntil)).toBeGreaterThan(Date.now());
+    expect(Number(locked.res.headers.get('retry-after'))).toBeGreaterThan(0);
     const { rows } = await app.db.knex.raw(`SELECT action FROM audit_events WHERE user_name = 'admin' ORDER BY id`);
     expect(rows.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['login_failed', 'locked']));
   });

@@ -52,7 +52,7 @@ export function listChanges(filter: ChangeFilter, signal?: AbortSignal): Promise
   return request('GET', '/api/audit/changes', { query: { ...filter }, signal });
 }
 
-/** Account events, newest first (the server gives no total: page until a short page). */
+/** Account events, newest first (paged until a short page; the answer also carries `total`). */
 export async function listEvents(filter: EventFilter, signal?: AbortSignal): Promise<AccountEvent[]> {
   return (await request<{ events: AccountEvent[] }>('GET', '/api/audit/events', { query: { ...filter }, signal })).events;
 }

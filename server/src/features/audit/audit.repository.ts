@@ -51,6 +51,9 @@ export async function selectEvents(db: Knex, f: { user?: string; action?: string
   if (f.user) { where.push('user_name = ?'); bindings.push(f.user); }
   if (f.action) { where.push('action = ?'); bindings.push(f.action); }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const { rows } = await db.raw(`SELECT id, at, user_name, action, detail, ip FROM audit_events ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`, [...bindings, f.limit, f.offset]);
-  return rows;
+  const { rows } = await db.raw(
+    `SELECT id, at, user_name, action, detail, ip, count(*) OVER () AS total FROM audit_events ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`,
+    [...bindings, f.limit, f.offset],
+  );
+  return { total: rows.length ? Number(rows[0].total) : 0, events: rows.map(({ total: _t, ...r }: { total: unknown }) => r) };
 }

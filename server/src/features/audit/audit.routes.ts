@@ -31,7 +31,7 @@ export function auditRouter(db: Knex): Router {
   });
   router.get('/events', async (ctx) => {
     requireRole(ctx, ['admin'], 'see the audit trail');
-    ctx.body = { events: await selectEvents(db, parseWith(EventQuery, ctx.query, 'query')) };
+    ctx.body = await selectEvents(db, parseWith(EventQuery, ctx.query, 'query'));
   });
   return router;
 }

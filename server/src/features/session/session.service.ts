@@ -26,8 +26,10 @@ export async function checkCredentials(db: Knex, limiter: LoginLimiter, username
   const user = await users.findByUsername(db, username);
   if (user?.locked_until && user.locked_until > new Date()) {
     const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60000);
+    const seconds = Math.ceil((user.locked_until.getTime() - Date.now()) / 1000);
     throw new ProblemError(423, 'Locked', `The account is locked after repeated failed sign-ins; try again in ${minutes} minute(s) or ask an administrator.`,
-      [{ field: 'username', message: 'account locked' }]);
+      [{ field: 'username', message: 'account locked' }],
+      { lockedUntil: user.locked_until.toISOString(), retryAfterSeconds: seconds }, { 'Retry-After': String(seconds) });
   }
   const ok = user !== undefined && !user.disabled && (await verifyPassword(password, user.password_hash));
   await limiter.record(ip, username, !ok);
