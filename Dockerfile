@@ -24,9 +24,8 @@ COPY server ./server
 COPY migrations ./migrations
 COPY data ./data
 COPY --from=build /app/client/dist ./client/dist
-# The code stays root-owned and read-only to the server; it may write only its embedded-engine folder and the
-# generated sample city (data/sample, made on first start when it is missing).
-RUN mkdir -p /app/.data /app/data/sample && chown node:node /app/.data /app/data/sample
+# The code stays root-owned and read-only to the server, which writes only its embedded-engine folder.
+RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 8080
 # Liveness through the same endpoint operators use; node is in the image, curl is not.
