@@ -108,11 +108,11 @@ describe('OGC API – Features, create / replace / update / delete with ETags', 
     await fetchAs(url, { method: 'DELETE', headers: { 'If-Match': '"v2"' } });
     const id = url.split('/').pop();
     const { rows } = await app.db.knex.raw(
-      `SELECT version, operation, properties->>'tilt_deg' AS tilt FROM feature_history WHERE feature_id = ? ORDER BY id`, [id]);
+      `SELECT version, operation, properties->>'tilt_deg' AS tilt, user_name FROM feature_history WHERE feature_id = ? ORDER BY id`, [id!]);
     expect(rows).toEqual([
-      { version: 1, operation: 'insert', tilt: '15' },
-      { version: 2, operation: 'update', tilt: '20' },
-      { version: 3, operation: 'delete', tilt: '20' },
+      { version: 1, operation: 'insert', tilt: '15', user_name: 'admin' },
+      { version: 2, operation: 'update', tilt: '20', user_name: 'admin' },
+      { version: 3, operation: 'delete', tilt: '20', user_name: 'admin' },
     ]);
   });
 

@@ -32,8 +32,8 @@ describe('vector tiles', () => {
     expect(tile.type).toBe('application/vnd.mapbox-vector-tile');
     const [feature, ...rest] = decodeLayer(tile.bytes, 'buildings', t.z, t.x, t.y);
     expect(rest).toHaveLength(0);
-    expect(feature.properties).toMatchObject({ height_m: 42, use: 'residential' });
-    expect(feature.properties.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(feature.properties!).toMatchObject({ height_m: 42, use: 'residential' });
+    expect(feature.properties!.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(feature.geometry.type).toBe('Polygon');
     const ring = (feature.geometry as { coordinates: number[][][] }).coordinates[0];
     const [minLon, minLat] = [Math.min(...ring.map((p) => p[0])), Math.min(...ring.map((p) => p[1]))];
@@ -46,7 +46,7 @@ describe('vector tiles', () => {
     const t = tileOf(DRAGON_BRIDGE.lon, DRAGON_BRIDGE.lat, 15);
     const [feature] = decodeLayer((await fetchTile('cameras', t)).bytes, 'cameras', t.z, t.x, t.y);
     expect(feature.geometry.type).toBe('Point');
-    expect(feature.properties.status).toBe('existing');
+    expect(feature.properties!.status).toBe('existing');
   });
 
   it('an_empty_tile_is_204', async () => {
