@@ -3,7 +3,8 @@ import type { Context, Next } from 'koa';
 import type { Knex } from 'knex';
 import { ProblemError } from '../../lib/errors.js';
 import type { LoginLimiter } from './login-limiter.js';
-import { checkCredentials, sessionUser } from './session.service.js';
+import { checkCredentials } from './session.service.js';
+import type { SessionCache } from './session-cache.js';
 
 export const SESSION_COOKIE = 'planner_session';
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -24,13 +25,13 @@ type BasicCache = Map<string, { user: AuthenticatedUser; until: number }>;
  * Koa middleware: sets `ctx.state.user` from the session cookie or from HTTP Basic credentials (for GIS tools),
  * and refuses a cookie-authenticated write without the session's CSRF token (synchronizer token pattern, OWASP).
  */
-export function authenticate(db: Knex, limiter: LoginLimiter) {
+export function authenticate(db: Knex, limiter: LoginLimiter, sessions: SessionCache) {
   // Verified Basic credentials, kept 5 minutes so that a tool paging through a layer is not slowed by scrypt.
   const basicCache: BasicCache = new Map();
   return async (ctx: Context, next: Next) => {
     const token = ctx.cookies.get(SESSION_COOKIE);
     if (token) {
-      const user = await sessionUser(db, token);
+      const user = await sessions.lookup(token);
       if (user) {
         ctx.state.user = user;
         if (!['GET', 'HEAD', 'OPTIONS'].includes(ctx.method)) assertCsrf(ctx, user.csrfToken);

@@ -7,6 +7,7 @@ import { parseWith } from '../../lib/validate.js';
 import { currentUser, type AccessPolicy } from '../../lib/access.js';
 import type { LoginLimiter } from './login-limiter.js';
 import { SESSION_COOKIE } from './authenticate.js';
+import type { SessionCache } from './session-cache.js';
 import { checkCredentials, closeSession, openSession } from './session.service.js';
 
 const LoginBody = z.object({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) }).strict();
@@ -16,10 +17,11 @@ export interface SessionRouterOptions {
   limiter: LoginLimiter;
   policy: AccessPolicy;
   sessionHours: number;
+  sessions: SessionCache;
 }
 
 /** `/api/session`: sign in, who am I, sign out. */
-export function sessionRouter({ db, limiter, policy, sessionHours }: SessionRouterOptions): Router {
+export function sessionRouter({ db, limiter, policy, sessionHours, sessions }: SessionRouterOptions): Router {
   const router = new Router({ prefix: '/api/session' });
 
   router.get('/', (ctx) => {
@@ -49,6 +51,7 @@ export function sessionRouter({ db, limiter, policy, sessionHours }: SessionRout
     const token = ctx.cookies.get(SESSION_COOKIE);
     const user = currentUser(ctx);
     if (token && user) await closeSession(db, token, user.username, ctx.ip);
+    if (token) sessions.forget(token);
     ctx.cookies.set(SESSION_COOKIE, null, { httpOnly: true, sameSite: 'strict', path: '/' });
     ctx.status = 204;
   });

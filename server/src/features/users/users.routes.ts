@@ -5,6 +5,7 @@ import { readJsonBody } from '../../lib/http-body.js';
 import { parseWith } from '../../lib/validate.js';
 import { requireRole } from '../../lib/access.js';
 import { ROLES, changeUser, createUser, listUsers } from './users.service.js';
+import type { SessionCache } from '../session/session-cache.js';
 
 const RoleSchema = z.enum(ROLES as [string, ...string[]]);
 const NewUser = z.object({
@@ -22,7 +23,7 @@ const UserChange = z.object({
 }).strict();
 
 /** `/api/users`: accounts and roles, for administrators only. */
-export function usersRouter(db: Knex): Router {
+export function usersRouter(db: Knex, sessions: SessionCache): Router {
   const router = new Router({ prefix: '/api/users' });
   router.get('/', async (ctx) => {
     requireRole(ctx, ['admin'], 'manage users');
@@ -38,6 +39,7 @@ export function usersRouter(db: Knex): Router {
     const admin = requireRole(ctx, ['admin'], 'manage users');
     const { version, ...change } = parseWith(UserChange, await readJsonBody(ctx, 4096));
     ctx.body = await changeUser(db, ctx.params.id, version, change as Parameters<typeof changeUser>[3], admin.username);
+    sessions.clear();
   });
   return router;
 }
