@@ -142,4 +142,12 @@ spat_count="$(sed -n 's/^Feature Count: //p' <<<"$spat")"
 grep -q 'bbox=' "$WORK/gdal.log" || fail "GDAL did not send the bbox to the server"
 echo "   ok: $spat_count cameras in the urban core"
 
+echo "6. an attribute filter (-where) is sent to the server, not applied after reading every page"
+faulty="$(http_get "$BASE/ogc/collections/cameras/items?limit=1&status=faulty" | json 'j.numberMatched')"
+where="$(gdal ogrinfo -ro -so "$OAPIF" cameras -where "status = 'faulty'")"
+where_count="$(sed -n 's/^Feature Count: //p' <<<"$where")"
+[[ "$where_count" == "$faulty" ]] || fail "ogrinfo -where counts $where_count faulty cameras, the server matches $faulty"
+grep -q 'status=faulty' "$WORK/gdal.log" || fail "GDAL filtered locally instead of sending status=faulty (see /ogc/api)"
+echo "   ok: $where_count faulty cameras, filtered by the server"
+
 echo "gdal-check: all OAPIF checks passed"
