@@ -14,13 +14,13 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import knexFactory from 'knex';
 import { openDatabase, migrateLatest, type Database } from '../server/src/db/engine.js';
 import { createApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { findByUsername } from '../server/src/features/users/users.repository.js';
 import { createUser } from '../server/src/features/users/users.service.js';
 import { buildCases } from './cases.js';
+import { ensureDatabase } from './database.js';
 import { measureCase, type CaseResult } from './measure.js';
 import { measureEmbeddedStarts, type EmbeddedFigures } from './embedded.js';
 import { renderReport, RATIO_GOAL, type ServerFigures } from './report.js';
@@ -30,25 +30,6 @@ const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/planner_bench';
 const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.md');
 // A viewer account of the benchmark database only (a local, throw-away database), so its password is fixed.
 const BENCH_USER = { username: 'bench', displayName: 'Benchmark', role: 'viewer' as const, password: 'bench-viewer-password' };
-
-/** Creates the benchmark database with PostGIS when it does not exist yet. */
-async function ensureDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_DATABASE_URL must name a plain database, got "${name}"`);
-  const adminUrl = new URL(url);
-  adminUrl.pathname = '/postgres';
-  const admin = knexFactory({ client: 'pg', connection: adminUrl.toString(), pool: { min: 0, max: 1 } });
-  try {
-    const { rows } = await admin.raw('SELECT 1 FROM pg_database WHERE datname = ?', [name]);
-    if (rows.length === 0) {
-      console.log(`Creating database ${name}`);
-      await admin.raw(`CREATE DATABASE "${name}"`);
-    }
-  } finally {
-    await admin.destroy();
-  }
-}
 
 /** Loads the full-scale city unless the database already holds one (loading takes minutes). */
 async function ensureFullScaleCity(db: Database): Promise<void> {
