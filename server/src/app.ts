@@ -24,7 +24,7 @@ import { auditRouter } from './features/audit/audit.routes.js';
 
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
-export type AppOptions = Pick<AppConfig, 'maxBodyBytes' | 'publicCollections' | 'sessionHours'> & {
+export type AppOptions = Pick<AppConfig, 'maxBodyBytes' | 'publicCollections' | 'sessionHours'> & Partial<Pick<AppConfig, 'trustProxy'>> & {
   /** Where request log lines go (stdout by default; tests silence them). */
   log?: (line: string) => void;
 };
@@ -32,7 +32,9 @@ export type AppOptions = Pick<AppConfig, 'maxBodyBytes' | 'publicCollections' | 
 /** Builds the Koa application over an open database. */
 export function createApp(db: Database, options: AppOptions): Koa {
   const app = new Koa();
-  app.proxy = true;
+  // Client addresses key the login throttling: forwarded headers count only behind a proxy that sets them.
+  app.proxy = options.trustProxy ?? false;
+  app.maxIpsCount = 1;
   const policy: AccessPolicy = { publicCollections: new Set(options.publicCollections) };
   const limiter = new LoginLimiter();
   const sessions = new SessionCache(db.knex);

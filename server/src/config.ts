@@ -22,6 +22,8 @@ export interface AppConfig {
   sessionHours: number;
   /** Longest time a request may take before the server gives up on it, in milliseconds. */
   requestTimeoutMs: number;
+  /** Believe X-Forwarded-For/-Proto/-Host: only behind a reverse proxy that sets them (else clients could forge them). */
+  trustProxy: boolean;
 }
 
 /** Reads the configuration from `env` (process.env by default). */
@@ -47,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     sessionHours: Number(env.SESSION_HOURS ?? 12),
     requestTimeoutMs: Number(env.REQUEST_TIMEOUT_MS ?? 60_000),
+    trustProxy: env.TRUST_PROXY === 'true',
   };
 }

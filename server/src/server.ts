@@ -8,7 +8,7 @@ import { bootstrapAccounts } from './features/users/bootstrap-accounts.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const started = Date.now();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: config.requestTimeoutMs });
   console.log(`Database: ${db.description} (PostGIS ${db.capabilities.postgisVersion}, vector tiles by ${db.capabilities.mvt ? 'PostGIS' : 'Node'})`);
   await migrateLatest(db.knex);
   if (config.seedOnStart && (await isDatabaseEmpty(db.knex))) {

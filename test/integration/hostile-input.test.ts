@@ -83,6 +83,30 @@ describe('sql injection', () => {
   });
 });
 
+describe('values at the edge of their types', () => {
+  it('huge_integers_nul_characters_and_absurd_coordinates_are_clean_4xx_naming_the_field', async () => {
+    const before = await databaseState();
+    const cases: Array<[Promise<{ status: number; body: any }>, string]> = [
+      [getJson(`${app.url}/ogc/collections/roads/items?lanes=99999999999`), 'query.lanes'],
+      [getJson(`${app.url}/ogc/collections/cameras/items?name=%00`), 'query.name'],
+      [getJson(`${app.url}/ogc/collections/cameras/items?bbox=-1e30,-1e30,1e30,1e30&bbox-crs=EPSG:5899`), 'query.bbox'],
+      [sendJson('PATCH', cameraUrl, { type: 'Feature', properties: { name: 'x\u0000y' } }, { 'If-Match': '"v1"' }), 'properties.name'],
+      [sendJson('PATCH', cameraUrl, { type: 'Feature', properties: { name: 'x' } }, { 'If-Match': '"v99999999999"' }), 'header.If-Match'],
+      [sendJson('POST', `${app.url}/ogc/collections/admin_units/items`, { type: 'Feature', geometry: { type: 'Point', coordinates: [108.2, 16] }, properties: { level: 'ward', code: 'X1', name: 'X', population: 99999999999 } }), 'properties.population'],
+      [getJson(`${app.url}/api/audit/changes?from=0000-01-01T00:00:00Z`), 'query.from'],
+    ];
+    for (const [pending, field] of cases) {
+      const res = await pending;
+      expect(res.status, field).toBeGreaterThanOrEqual(400);
+      expect(res.status, field).toBeLessThan(500);
+      expect(res.body.errors.map((e: { field: string }) => e.field), field).toContain(field);
+    }
+    const nul = await sendJson('POST', `${app.url}/api/session`, { username: 'a\u0000b', password: 'x' }, { 'content-type': 'application/json', Authorization: '' });
+    expect(nul.status).toBe(401);
+    expect(await databaseState()).toBe(before);
+  });
+});
+
 describe('script injection', () => {
   it('attribute_values_come_back_as_data_with_a_json_content_type', async () => {
     const script = '<img src=x onerror="alert(document.cookie)"><script>alert(1)</script>';

@@ -3,6 +3,7 @@ import { startTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.j
 import { actAs, getJson, sendJson } from '../helpers/http.js';
 import { cameraFeature } from '../fixtures/features.js';
 import { LOCK_AFTER_FAILURES } from '../../server/src/features/session/session.service.js';
+import { createUser } from '../../server/src/features/users/users.service.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -92,6 +93,43 @@ describe('sessions', () => {
     expect(Number(locked.res.headers.get('retry-after'))).toBeGreaterThan(0);
     const { rows } = await app.db.knex.raw(`SELECT action FROM audit_events WHERE user_name = 'admin' ORDER BY id`);
     expect(rows.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['login_failed', 'locked']));
+  });
+});
+
+describe('sign-in hardening', () => {
+  it('a_forged_x_forwarded_for_does_not_escape_the_throttling', async () => {
+    let last;
+    for (let i = 0; i < 6; i++) {
+      last = await sendJson('POST', `${app.url}/api/session`, { username: 'engineer', password: `bad-${i}` },
+        { 'content-type': 'application/json', 'X-Forwarded-For': `10.0.0.${i}` });
+    }
+    expect(last!.status).toBe(429);
+  });
+
+  it('a_locked_account_looks_like_a_wrong_password_to_who_does_not_know_it', async () => {
+    await app.db.knex.raw(`UPDATE users SET locked_until = now() + interval '10 minutes' WHERE username = 'viewer'`);
+    expect((await signIn('viewer', 'guess-1')).res.status).toBe(401);
+    expect((await signIn('viewer')).res.status).toBe(423);
+    await app.db.knex.raw(`UPDATE users SET locked_until = NULL, failed_logins = 0 WHERE username = 'viewer'`);
+  });
+
+  it('disabling_an_account_stops_its_basic_credentials_at_once', async () => {
+    const basic = (u: string) => ({ Authorization: `Basic ${Buffer.from(`${u}:${TEST_PASSWORD}`).toString('base64')}` });
+    const tool = await createUser(app.db.knex, { username: 'qgis-user', displayName: 'QGIS', role: 'viewer', password: TEST_PASSWORD }, 'test', 10);
+    await app.db.knex.raw(`UPDATE users SET locked_until = NULL, failed_logins = 0 WHERE username = 'admin'`);
+    expect((await getJson(`${app.url}/ogc/collections/cameras/items?limit=1`, basic('qgis-user'))).status).toBe(200);
+    const disabled = await sendJson('PATCH', `${app.url}/api/users/${tool.id}`, { version: tool.version, disabled: true },
+      { ...basic('admin'), 'content-type': 'application/json' });
+    expect(disabled.status).toBe(200);
+    expect((await getJson(`${app.url}/ogc/collections/cameras/items?limit=1`, basic('qgis-user'))).status).toBe(401);
+  });
+
+  it('signing_in_does_not_make_an_administrators_edit_stale', async () => {
+    const { rows: before } = await app.db.knex.raw(`SELECT version FROM users WHERE username = 'admin'`);
+    await signIn('admin');
+    await signIn('admin', 'wrong-password-once');
+    const { rows: after } = await app.db.knex.raw(`SELECT version FROM users WHERE username = 'admin'`);
+    expect(after[0].version).toBe(before[0].version);
   });
 });
 

@@ -26,6 +26,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** In-memory embedded database (tests). */
   memory?: boolean;
+  /** Server engine: the longest a statement may run, in milliseconds (0 = no limit). */
+  statementTimeoutMs?: number;
 }
 
 /** Knex migration settings shared by the app, the CLI and the tests. */
@@ -41,14 +43,18 @@ export const migrationConfig: Knex.MigratorConfig = {
 /** Opens the database chosen by the options and detects what it can do. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const { knex, description, close } = options.databaseUrl
-    ? openServer(options.databaseUrl)
+    ? openServer(options.databaseUrl, options.statementTimeoutMs ?? 0)
     : await openEmbedded(options.memory ? undefined : options.dataDir);
   const capabilities = await detectCapabilities(knex);
   return { knex, capabilities, description, close };
 }
 
-function openServer(databaseUrl: string) {
-  const knex = knexFactory({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 10 } });
+function openServer(databaseUrl: string, statementTimeoutMs: number) {
+  const knex = knexFactory({
+    client: 'pg',
+    connection: { connectionString: databaseUrl, statement_timeout: statementTimeoutMs || undefined },
+    pool: { min: 0, max: 10 },
+  });
   const where = new URL(databaseUrl);
   return {
     knex,

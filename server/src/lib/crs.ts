@@ -22,6 +22,24 @@ export const SUPPORTED_CRS: readonly CrsInfo[] = [
   { uri: 'http://www.opengis.net/def/crs/EPSG/0/5899', srid: 5899, latitudeFirst: false, title: 'VN-2000 / TM-3 107°45′ (E, N)' },
 ];
 
+/**
+ * Whether a coordinate pair can be a position in `crs`: lon/lat within ±180/±90, Web Mercator within its square,
+ * a VN-2000 TM-3 grid position within 500 km of the central meridian in the Northern hemisphere below 4,000 km
+ * (Vietnam spans northings of about 0.9–2.6 million m). Outside these, transformations are undefined or absurd.
+ */
+export function inCrsRange(a: number, b: number, crs: CrsInfo): boolean {
+  switch (crs.srid) {
+    case 4326: {
+      const [lon, lat] = crs.latitudeFirst ? [b, a] : [a, b];
+      return lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90;
+    }
+    case 3857:
+      return Math.abs(a) <= 20037508.35 && Math.abs(b) <= 20048966.11;
+    default:
+      return a >= 0 && a <= 1e6 && b >= 0 && b <= 4e6;
+  }
+}
+
 /** Resolves a `crs`, `bbox-crs` or `Content-Crs` value (URI, or short `EPSG:n` form) to a supported CRS. */
 export function parseCrs(value: string | undefined, field: string): CrsInfo {
   if (value === undefined || value === '') return SUPPORTED_CRS[0];

@@ -88,6 +88,10 @@ function databaseProblem(err: unknown): ProblemError | undefined {
     case '22P02': // invalid_text_representation
       return invalidInput('A value could not be read.', [{ field: 'body', message: e.message ?? 'invalid value' }]);
     default:
+      // Class 22, data exception: a value out of range or malformed for its column (e.g. a NUL in text).
+      if (e.code.startsWith('22')) {
+        return invalidInput('A value is out of range or malformed for its field.', [{ field: e.column ?? 'body', message: e.message ?? 'invalid value' }]);
+      }
       return undefined;
   }
 }

@@ -6,14 +6,17 @@ import { requireRole } from '../../lib/access.js';
 import { COLLECTIONS } from '../collections/registry.js';
 import { selectChanges, selectEvents } from './audit.repository.js';
 
+/** A date or date-time of the tool's era (the database refuses year 0). */
+const instant = z.string().datetime({ offset: true }).or(z.string().date())
+  .refine((s) => Number(s.slice(0, 4)) >= 1900, 'must be a date from 1900 on');
 const page = { limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).default(0) };
 const ChangeQuery = z.object({
   user: z.string().max(40).optional(),
   collection: z.enum(COLLECTIONS.map((c) => c.id) as [string, ...string[]]).optional(),
   operation: z.enum(['insert', 'update', 'delete']).optional(),
   featureId: z.string().uuid().optional(),
-  from: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
-  to: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
   ...page,
 }).strict();
 const EventQuery = z.object({

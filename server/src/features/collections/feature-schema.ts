@@ -1,5 +1,8 @@
 import type { CollectionSpec, PropertySpec } from './registry.js';
 
+export const INT32_MIN = -2147483648;
+export const INT32_MAX = 2147483647;
+
 /**
  * JSON Schema (draft 2020-12) of a collection's feature properties, built from the registry.
  * The same document is published at /ogc/collections/{id}/schema and used to validate writes,
@@ -32,6 +35,13 @@ function propertySchema(p: PropertySpec, language: 'vi' | 'en'): Record<string, 
   for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'maxLength'] as const) {
     if (p[key] !== undefined) schema[key] = p[key];
   }
+  // Integer columns are 32-bit in the database.
+  if (p.type === 'integer') {
+    schema.minimum ??= INT32_MIN;
+    schema.maximum ??= INT32_MAX;
+  }
+  // PostgreSQL text cannot hold a NUL character.
+  if (p.type === 'string') schema.pattern = '^[^\\u0000]*$';
   return schema;
 }
 

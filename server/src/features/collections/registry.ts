@@ -81,7 +81,8 @@ const heightM = (max: number): PropertySpec => ({
 });
 
 const URBAN_EDITORS: Role[] = ['planner', 'admin'];
-const NETWORK_EDITORS: Role[] = ['planner', 'engineer', 'admin'];
+// Planners place infrastructure in plans (scenarios), not in the baseline: the baseline is the engineers'.
+const NETWORK_EDITORS: Role[] = ['engineer', 'admin'];
 
 /** One BTS sector (3GPP-style antenna parameters). */
 const SECTOR_SCHEMA = {

@@ -4,7 +4,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { COLLECTIONS, type CollectionSpec } from '../collections/registry.js';
 import { propertiesSchema } from '../collections/feature-schema.js';
 import { invalidInput, type FieldProblem } from '../../lib/errors.js';
-import type { CrsInfo } from '../../lib/crs.js';
+import { inCrsRange, type CrsInfo } from '../../lib/crs.js';
 
 // ajv is CommonJS: under ESM its class arrives either as the default export or on `.default`.
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
@@ -89,7 +89,7 @@ function geometryProblems(spec: CollectionSpec, geometry: unknown, crs: CrsInfo)
   if (shapeProblem) return [{ field: 'geometry.coordinates', message: shapeProblem }];
   const partsProblem = partsProblemOf(geometry.type, geometry.coordinates as unknown[]);
   if (partsProblem) return [{ field: 'geometry.coordinates', message: partsProblem }];
-  const outside = positions.find((p) => !inCrsRange(p, crs));
+  const outside = positions.find(([a, b]) => !inCrsRange(a, b, crs));
   if (outside) {
     return [{ field: 'geometry.coordinates', message: `position [${outside.join(', ')}] is outside the valid range of ${crs.title}; check the axis order and the CRS` }];
   }
@@ -125,19 +125,6 @@ function partsProblemOf(type: string, coordinates: unknown[]): string | undefine
     }
   }
   return undefined;
-}
-
-function inCrsRange([a, b]: number[], crs: CrsInfo): boolean {
-  switch (crs.srid) {
-    case 4326: {
-      const [lon, lat] = crs.latitudeFirst ? [b, a] : [a, b];
-      return lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90;
-    }
-    case 3857:
-      return Math.abs(a) <= 20037508.35 && Math.abs(b) <= 20048966.11;
-    default: // a transverse Mercator grid: eastings and northings of the Northern hemisphere
-      return a >= -1e6 && a <= 2e6 && b >= 0 && b <= 1e7;
-  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

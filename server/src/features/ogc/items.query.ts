@@ -1,6 +1,7 @@
 import type { CollectionSpec } from '../collections/registry.js';
 import { badRequest, type FieldProblem } from '../../lib/errors.js';
-import { parseCrs, type CrsInfo } from '../../lib/crs.js';
+import { inCrsRange, parseCrs, type CrsInfo } from '../../lib/crs.js';
+import { INT32_MAX, INT32_MIN } from '../collections/feature-schema.js';
 
 export const MAX_LIMIT = 10000;
 export const DEFAULT_LIMIT = 100;
@@ -31,11 +32,13 @@ export function parseItemsQuery(spec: CollectionSpec, query: Record<string, stri
   const problems: FieldProblem[] = [];
   const single = (name: string): string | undefined => {
     const value = query[name];
-    if (Array.isArray(value)) {
-      problems.push({ field: `query.${name}`, message: 'given more than once' });
-      return value[0];
+    const first = Array.isArray(value) ? value[0] : value;
+    if (Array.isArray(value)) problems.push({ field: `query.${name}`, message: 'given more than once' });
+    if (first?.includes('\0')) {
+      problems.push({ field: `query.${name}`, message: 'contains a NUL character' });
+      return undefined;
     }
-    return value;
+    return first;
   };
   const crs = parseCrs(single('crs'), 'query.crs');
   const limit = integerParam(single('limit'), 'limit', 1, MAX_LIMIT, DEFAULT_LIMIT, problems);
@@ -80,8 +83,8 @@ function parseBbox(text: string, crs: CrsInfo, problems: FieldProblem[]): ItemsQ
   const [a, b, c, d] = parts.length === 6 ? [parts[0], parts[1], parts[3], parts[4]] : parts;
   const [minX, minY, maxX, maxY] = crs.latitudeFirst ? [b, a, d, c] : [a, b, c, d];
   if (minY > maxY) problems.push({ field: 'query.bbox', message: 'the lower bound is above the upper bound' });
-  if (crs.srid === 4326 && (Math.abs(minX) > 180 || Math.abs(maxX) > 180 || Math.abs(minY) > 90 || Math.abs(maxY) > 90)) {
-    problems.push({ field: 'query.bbox', message: 'longitudes must be within ±180 and latitudes within ±90' });
+  if (!inCrsRange(a, b, crs) || !inCrsRange(c, d, crs)) {
+    problems.push({ field: 'query.bbox', message: `a corner lies outside the valid range of ${crs.title}` });
   }
   return { minX, minY, maxX, maxY, crs };
 }
@@ -95,7 +98,8 @@ function propertyFilter(spec: CollectionSpec, name: string, text: string, proble
   }
   if (property.type === 'integer' || property.type === 'number') {
     const value = Number(text);
-    if (text === '' || !Number.isFinite(value) || (property.type === 'integer' && !Number.isInteger(value))) {
+    const badInteger = property.type === 'integer' && (!Number.isInteger(value) || value < INT32_MIN || value > INT32_MAX);
+    if (text === '' || !Number.isFinite(value) || badInteger) {
       problems.push({ field: `query.${name}`, message: `must be ${property.type === 'integer' ? 'an integer' : 'a number'}` });
       return undefined;
     }

@@ -40,7 +40,7 @@ export function geometryIn(spec: CollectionSpec, crs: CrsInfo): string {
 function featureJson(spec: CollectionSpec, crs: CrsInfo): string {
   const props = spec.properties.map((p) => `'${p.name}', t.${ident(p.name)}`).join(', ');
   return `json_build_object('type', 'Feature', 'id', t.id,
-    'geometry', ST_AsGeoJSON(${geometryOut(crs)}, ${digits(crs)})::json,
+    'geometry', ST_AsGeoJSON(${geometryOut(crs)}, ${digits(crs)}, 0)::json,
     'properties', json_build_object(${props}, 'version', t.version, 'updated_at', t.updated_at, 'updated_by', t.updated_by))::text`;
 }
 

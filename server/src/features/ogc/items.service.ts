@@ -43,7 +43,7 @@ export function expectedVersionFrom(header: string | undefined): ExpectedVersion
       [{ field: 'header.If-Match', message: 'missing' }]);
   }
   if (header.trim() === '*') return '*';
-  const match = /^(?:W\/)?"v(\d+)"$/.exec(header.trim());
+  const match = /^(?:W\/)?"v(\d{1,9})"$/.exec(header.trim());
   if (!match) {
     throw new ProblemError(400, 'Bad request', `If-Match "${header}" is not an ETag of this API (like "v3").`,
       [{ field: 'header.If-Match', message: 'unreadable ETag' }]);

@@ -18,26 +18,21 @@ export interface AuthenticatedUser {
   csrfToken?: string;
 }
 
-const BASIC_TTL_MS = 5 * 60 * 1000;
-type BasicCache = Map<string, { user: AuthenticatedUser; until: number }>;
 
 /**
  * Koa middleware: sets `ctx.state.user` from the session cookie or from HTTP Basic credentials (for GIS tools),
  * and refuses a cookie-authenticated write without the session's CSRF token (synchronizer token pattern, OWASP).
  */
 export function authenticate(db: Knex, limiter: LoginLimiter, sessions: SessionCache) {
-  // Verified Basic credentials, kept 5 minutes so that a tool paging through a layer is not slowed by scrypt.
-  const basicCache: BasicCache = new Map();
   return async (ctx: Context, next: Next) => {
     const token = ctx.cookies.get(SESSION_COOKIE);
-    if (token) {
-      const user = await sessions.lookup(token);
-      if (user) {
-        ctx.state.user = user;
-        if (!['GET', 'HEAD', 'OPTIONS'].includes(ctx.method)) assertCsrf(ctx, user.csrfToken);
-      }
+    const user = token ? await sessions.lookup(token) : undefined;
+    if (user) {
+      ctx.state.user = user;
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(ctx.method)) assertCsrf(ctx, user.csrfToken);
     } else if (ctx.get('Authorization').startsWith('Basic ')) {
-      ctx.state.user = await basicUser(db, limiter, basicCache, ctx);
+      // Also when a stale session cookie came along: the credentials decide.
+      ctx.state.user = await basicUser(db, limiter, sessions, ctx);
     }
     await next();
   };
@@ -52,17 +47,16 @@ function assertCsrf(ctx: Context, expected: string): void {
   }
 }
 
-async function basicUser(db: Knex, limiter: LoginLimiter, basicCache: BasicCache, ctx: Context): Promise<AuthenticatedUser> {
+async function basicUser(db: Knex, limiter: LoginLimiter, sessions: SessionCache, ctx: Context): Promise<AuthenticatedUser> {
   const header = ctx.get('Authorization');
   const key = createHash('sha256').update(header).digest('hex');
-  const cached = basicCache.get(key);
-  if (cached && cached.until > Date.now()) return cached.user;
+  const cached = sessions.basicUser(key);
+  if (cached) return cached;
   const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   const [username, password] = colon < 0 ? [decoded, ''] : [decoded.slice(0, colon), decoded.slice(colon + 1)];
   const row = await checkCredentials(db, limiter, username, password, ctx.ip);
   const user: AuthenticatedUser = { id: row.id, username: row.username, displayName: row.display_name, role: row.role };
-  if (basicCache.size > 1000) basicCache.clear();
-  basicCache.set(key, { user, until: Date.now() + BASIC_TTL_MS });
+  sessions.rememberBasic(key, user);
   return user;
 }

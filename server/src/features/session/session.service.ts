@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { ProblemError } from '../../lib/errors.js';
-import { verifyPassword } from '../../lib/passwords.js';
+import { hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { recordEvent } from '../audit/audit.repository.js';
 import * as users from '../users/users.repository.js';
 import * as repo from './session.repository.js';
@@ -18,20 +18,32 @@ const badCredentials = () =>
   new ProblemError(401, 'Unauthorized', 'The user name or the password is wrong.', [{ field: 'password', message: 'wrong user name or password' }]);
 
 /**
+ * A hash to check passwords against when the account does not exist, so that an unknown user name costs the
+ * same time as a known one (no user-name probing by timing). Made once, at the default cost.
+ */
+let dummyHash: Promise<string> | undefined;
+
+/**
  * Checks a user name and password, with throttling and lockout, and records the attempt.
- * Returns the account on success.
+ * A locked account is only reported as locked to someone who knows its password. Returns the account on success.
  */
 export async function checkCredentials(db: Knex, limiter: LoginLimiter, username: string, password: string, ip: string) {
   await limiter.assertAllowed(ip, username);
+  if (username.includes('\0') || password.includes('\0')) {
+    await limiter.record(ip, username, true);
+    throw badCredentials();
+  }
   const user = await users.findByUsername(db, username);
-  if (user?.locked_until && user.locked_until > new Date()) {
+  dummyHash ??= hashPassword('not a password of anyone');
+  const passwordOk = await verifyPassword(password, user ? user.password_hash : await dummyHash);
+  if (passwordOk && user?.locked_until && user.locked_until > new Date()) {
     const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60000);
     const seconds = Math.ceil((user.locked_until.getTime() - Date.now()) / 1000);
     throw new ProblemError(423, 'Locked', `The account is locked after repeated failed sign-ins; try again in ${minutes} minute(s) or ask an administrator.`,
       [{ field: 'username', message: 'account locked' }],
       { lockedUntil: user.locked_until.toISOString(), retryAfterSeconds: seconds }, { 'Retry-After': String(seconds) });
   }
-  const ok = user !== undefined && !user.disabled && (await verifyPassword(password, user.password_hash));
+  const ok = user !== undefined && !user.disabled && passwordOk;
   await limiter.record(ip, username, !ok);
   if (!ok) {
     await recordEvent(db, { userName: username, action: 'login_failed', ip });

@@ -15,7 +15,7 @@ const NewUser = z.object({
   password: z.string(),
 }).strict();
 const UserChange = z.object({
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(2147483647),
   displayName: z.string().min(1).max(200).optional(),
   role: RoleSchema.optional(),
   disabled: z.boolean().optional(),

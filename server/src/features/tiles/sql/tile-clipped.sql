@@ -17,4 +17,4 @@ WITH bounds AS (
   FROM {{table}} t, bounds
   WHERE t.geom && ST_Transform(bounds.clip, 4326) {{scenario_filter}}
 )
-SELECT id {{column_names}}, ST_AsGeoJSON(tile_geom, 0) AS geojson FROM rows WHERE NOT ST_IsEmpty(tile_geom)
+SELECT id {{column_names}}, ST_AsGeoJSON(tile_geom, 0, 0) AS geojson FROM rows WHERE NOT ST_IsEmpty(tile_geom)
