@@ -21,6 +21,7 @@ import { SessionCache } from './features/session/session-cache.js';
 import { sessionRouter } from './features/session/session.routes.js';
 import { usersRouter } from './features/users/users.routes.js';
 import { auditRouter } from './features/audit/audit.routes.js';
+import { historyRouter } from './features/history/history.routes.js';
 
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
@@ -50,6 +51,7 @@ export function createApp(db: Database, options: AppOptions): Koa {
     sessionRouter({ db: db.knex, limiter, policy, sessionHours: options.sessionHours, sessions }),
     usersRouter(db.knex, sessions),
     auditRouter(db.knex),
+    historyRouter(db.knex, policy),
     collectionsRouter(policy),
     ogcRouter(policy),
     itemsRouter({ db: db.knex, maxBodyBytes: options.maxBodyBytes, policy }),

@@ -140,13 +140,15 @@ function bindValue(property: PropertySpec, value: unknown): Knex.Value {
 }
 
 /** Inserts a feature; returns its id and version. */
-export async function insertFeature(trx: Knex.Transaction, spec: CollectionSpec, geojson: string, crs: CrsInfo, values: Values, user: string) {
+export async function insertFeature(
+  trx: Knex.Transaction, spec: CollectionSpec, geojson: string, crs: CrsInfo, values: Values, user: string, id?: string,
+) {
   const properties = spec.properties.filter((p) => values[p.name] !== undefined && values[p.name] !== null);
-  const columns = ['geom', ...properties.map((p) => p.name), 'updated_by'].map(ident).join(', ');
-  const placeholders = [geometryIn(spec, crs), ...properties.map((p) => `?::${CAST[p.type]}`), '?'].join(', ');
+  const columns = [...(id ? ['id'] : []), 'geom', ...properties.map((p) => p.name), 'updated_by'].map(ident).join(', ');
+  const placeholders = [...(id ? ['?::uuid'] : []), geometryIn(spec, crs), ...properties.map((p) => `?::${CAST[p.type]}`), '?'].join(', ');
   const { rows } = await trx.raw(
     `INSERT INTO ${ident(spec.table)} (${columns}) VALUES (${placeholders}) RETURNING id, version`,
-    [geojson, ...properties.map((p) => bindValue(p, values[p.name])), user],
+    [...(id ? [id] : []), geojson, ...properties.map((p) => bindValue(p, values[p.name])), user],
   );
   return rows[0] as { id: string; version: number };
 }

@@ -54,14 +54,14 @@ export function expectedVersionFrom(header: string | undefined): ExpectedVersion
 /** ETag of a feature version. */
 export const etagOf = (version: number) => `"v${version}"`;
 
-/** Creates a feature; returns its id and version. */
-export async function createItem(db: Knex, spec: CollectionSpec, body: unknown, crs: CrsInfo, user: string) {
+/** Creates a feature (under `id` when given: a deleted feature brought back); returns its id and version. */
+export async function createItem(db: Knex, spec: CollectionSpec, body: unknown, crs: CrsInfo, user: string, id?: string) {
   const feature = validateFeature(spec, stripReadOnly(body), crs);
   const geojson = JSON.stringify(feature.geometry);
   await assertGeometryUsable(db, spec, geojson, crs);
   return db.transaction(async (trx) => {
     await repo.setActingUser(trx, user);
-    return repo.insertFeature(trx, spec, geojson, crs, feature.properties, user);
+    return repo.insertFeature(trx, spec, geojson, crs, feature.properties, user, id);
   });
 }
 
