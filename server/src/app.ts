@@ -21,6 +21,7 @@ import { SessionCache } from './features/session/session-cache.js';
 import { sessionRouter } from './features/session/session.routes.js';
 import { usersRouter } from './features/users/users.routes.js';
 import { auditRouter } from './features/audit/audit.routes.js';
+import { exportRouter } from './features/export/export.routes.js';
 import { historyRouter } from './features/history/history.routes.js';
 
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
@@ -56,6 +57,7 @@ export function createApp(db: Database, options: AppOptions): Koa {
     ogcRouter(policy),
     itemsRouter({ db: db.knex, maxBodyBytes: options.maxBodyBytes, policy }),
     tilesRouter(db.knex, db.capabilities, policy),
+    exportRouter(db.knex, policy),
   ]) {
     app.use(router.routes()).use(router.allowedMethods({ throw: false }));
   }
