@@ -23,6 +23,7 @@ import { usersRouter } from './features/users/users.routes.js';
 import { auditRouter } from './features/audit/audit.routes.js';
 import { exportRouter } from './features/export/export.routes.js';
 import { historyRouter } from './features/history/history.routes.js';
+import { scenariosRouter } from './features/scenarios/scenarios.routes.js';
 
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
@@ -53,6 +54,7 @@ export function createApp(db: Database, options: AppOptions): Koa {
     usersRouter(db.knex, sessions),
     auditRouter(db.knex),
     historyRouter(db.knex, policy),
+    scenariosRouter(db.knex),
     collectionsRouter(policy),
     ogcRouter(policy),
     itemsRouter({ db: db.knex, maxBodyBytes: options.maxBodyBytes, policy }),

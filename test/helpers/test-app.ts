@@ -32,7 +32,7 @@ export async function startTestApp(options: { maxBodyBytes?: number; publicColle
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     publicCollections: options.publicCollections ?? [],
     sessionHours: 1,
-    log: () => {},
+    log: process.env.DEBUG_LOG ? undefined : () => {},
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -49,7 +49,7 @@ export async function revertFeature(
   if (versions[versions.length - 1].operation === 'delete') {
     return (await items.createItem(db, spec, body, crs84, user, featureId)).version;
   }
-  return items.changeItem(db, spec, featureId, body, crs84, items.expectedVersionFrom(ifMatch), user, 'replace');
+  return (await items.changeItem(db, spec, featureId, body, crs84, items.expectedVersionFrom(ifMatch), user, 'replace')).version;
 }
 
 function registryProperties(spec: CollectionSpec, stored: Record<string, unknown>): Record<string, unknown> {

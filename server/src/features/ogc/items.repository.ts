@@ -38,7 +38,8 @@ export function geometryIn(spec: CollectionSpec, crs: CrsInfo): string {
 }
 
 function featureJson(spec: CollectionSpec, crs: CrsInfo): string {
-  const props = spec.properties.map((p) => `'${p.name}', t.${ident(p.name)}`).join(', ');
+  const planColumns = spec.scenarioAware ? ['scenario_id', 'replaces_id'] : [];
+  const props = [...spec.properties.map((p) => p.name), ...planColumns].map((name) => `'${name}', t.${ident(name)}`).join(', ');
   return `json_build_object('type', 'Feature', 'id', t.id,
     'geometry', ST_AsGeoJSON(${geometryOut(crs)}, ${digits(crs)}, 0)::json,
     'properties', json_build_object(${props}, 'version', t.version, 'updated_at', t.updated_at, 'updated_by', t.updated_by))::text`;
@@ -59,8 +60,11 @@ function whereClause(spec: CollectionSpec, query: ItemsQuery): { sql: string; bi
     bindings.push(filter.value);
   }
   if (spec.scenarioAware) {
-    parts.push(query.scenarioId ? '(t.scenario_id IS NULL OR t.scenario_id = ?::uuid)' : 't.scenario_id IS NULL');
-    if (query.scenarioId) bindings.push(query.scenarioId);
+    // A plan shows the baseline, minus the features it replaces, plus its own features.
+    parts.push(query.scenarioId
+      ? `((t.scenario_id IS NULL AND NOT EXISTS (SELECT 1 FROM ${ident(spec.table)} p WHERE p.scenario_id = ?::uuid AND p.replaces_id = t.id)) OR t.scenario_id = ?::uuid)`
+      : 't.scenario_id IS NULL');
+    if (query.scenarioId) bindings.push(query.scenarioId, query.scenarioId);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', bindings };
 }
@@ -124,6 +128,28 @@ export async function checkGeometry(knex: Knex, spec: CollectionSpec, geojson: s
   return { ...check, extent: [e.x0, e.y0, e.x1, e.y1] };
 }
 
+/** Which plan a feature belongs to (null: the baseline), or undefined when it does not exist. */
+export async function selectPlanOf(knex: Knex, spec: CollectionSpec, id: string): Promise<{ scenario_id: string | null; version: number } | undefined> {
+  const { rows } = await knex.raw(`SELECT scenario_id, version FROM ${ident(spec.table)} WHERE id = ?::uuid`, [id]);
+  return rows[0];
+}
+
+/**
+ * Copies a baseline feature into a plan as its replacement there (copy on write), if the baseline feature is
+ * still at `expectedVersion`; returns the copy's id, or undefined when the baseline row was missing or stale.
+ */
+export async function copyIntoPlan(trx: Knex.Transaction, spec: CollectionSpec, id: string, expectedVersion: number | '*', scenarioId: string, user: string) {
+  const columns = ['geom', ...spec.properties.map((p) => p.name)].map(ident).join(', ');
+  const versionCheck = expectedVersion === '*' ? '' : 'AND version = ?';
+  const { rows } = await trx.raw(
+    `INSERT INTO ${ident(spec.table)} (${columns}, scenario_id, replaces_id, replaces_version, updated_by)
+     SELECT ${columns}, ?::uuid, id, version, ? FROM ${ident(spec.table)} WHERE id = ?::uuid AND scenario_id IS NULL ${versionCheck}
+     RETURNING id`,
+    [scenarioId, user, id, ...(expectedVersion === '*' ? [] : [expectedVersion])],
+  );
+  return rows[0]?.id as string | undefined;
+}
+
 /** Marks the transaction with the acting user, read by the history trigger. */
 export async function setActingUser(trx: Knex.Transaction, user: string): Promise<void> {
   await trx.raw(`SELECT set_config('app.user', ?, true)`, [user]);
@@ -141,14 +167,18 @@ function bindValue(property: PropertySpec, value: unknown): Knex.Value {
 
 /** Inserts a feature; returns its id and version. */
 export async function insertFeature(
-  trx: Knex.Transaction, spec: CollectionSpec, geojson: string, crs: CrsInfo, values: Values, user: string, id?: string,
+  trx: Knex.Transaction, spec: CollectionSpec, geojson: string, crs: CrsInfo, values: Values, user: string,
+  where: { id?: string; scenarioId?: string } = {},
 ) {
   const properties = spec.properties.filter((p) => values[p.name] !== undefined && values[p.name] !== null);
-  const columns = [...(id ? ['id'] : []), 'geom', ...properties.map((p) => p.name), 'updated_by'].map(ident).join(', ');
-  const placeholders = [...(id ? ['?::uuid'] : []), geometryIn(spec, crs), ...properties.map((p) => `?::${CAST[p.type]}`), '?'].join(', ');
+  const head: Array<[string, string, Knex.Value]> = [];
+  if (where.id) head.push(['id', '?::uuid', where.id]);
+  if (where.scenarioId) head.push(['scenario_id', '?::uuid', where.scenarioId]);
+  const columns = [...head.map((h) => h[0]), 'geom', ...properties.map((p) => p.name), 'updated_by'].map(ident).join(', ');
+  const placeholders = [...head.map((h) => h[1]), geometryIn(spec, crs), ...properties.map((p) => `?::${CAST[p.type]}`), '?'].join(', ');
   const { rows } = await trx.raw(
     `INSERT INTO ${ident(spec.table)} (${columns}) VALUES (${placeholders}) RETURNING id, version`,
-    [...(id ? [id] : []), geojson, ...properties.map((p) => bindValue(p, values[p.name])), user],
+    [...head.map((h) => h[2]), geojson, ...properties.map((p) => bindValue(p, values[p.name])), user],
   );
   return rows[0] as { id: string; version: number };
 }

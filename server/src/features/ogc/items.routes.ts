@@ -5,7 +5,8 @@ import { findCollection, type CollectionSpec } from '../collections/registry.js'
 import { notFound } from '../../lib/errors.js';
 import { parseCrs, type CrsInfo } from '../../lib/crs.js';
 import { readJsonBody } from '../../lib/http-body.js';
-import { requireRead, requireWrite, type AccessPolicy } from '../../lib/access.js';
+import { requireRead, requireRole, requireWrite, type AccessPolicy } from '../../lib/access.js';
+import { badRequest } from '../../lib/errors.js';
 import { parseItemsQuery, type ItemsQuery } from './items.query.js';
 import * as items from './items.service.js';
 
@@ -44,9 +45,10 @@ export function itemsRouter({ db, maxBodyBytes, policy }: ItemsRouterOptions): R
 
   router.post('/', async (ctx) => {
     const spec = collectionOf(ctx);
-    const user = requireWrite(ctx, spec);
+    const scenarioId = planOf(ctx, spec);
+    const user = writer(ctx, spec, scenarioId);
     const body = await readJsonBody(ctx, maxBodyBytes);
-    const created = await items.createItem(db, spec, body, contentCrs(ctx), user.username);
+    const created = await items.createItem(db, spec, body, contentCrs(ctx), user.username, undefined, scenarioId);
     ctx.status = 201;
     ctx.set('Location', `${baseUrl(ctx)}/ogc/collections/${spec.id}/items/${created.id}`);
     ctx.set('ETag', items.etagOf(created.version));
@@ -56,13 +58,18 @@ export function itemsRouter({ db, maxBodyBytes, policy }: ItemsRouterOptions): R
   for (const [method, mode] of [['put', 'replace'], ['patch', 'update']] as const) {
     router[method]('/:featureId', async (ctx) => {
       const spec = collectionOf(ctx);
-      const user = requireWrite(ctx, spec);
+      const scenarioId = planOf(ctx, spec);
+      const user = writer(ctx, spec, scenarioId);
       const expected = items.expectedVersionFrom(ctx.get('If-Match') || undefined);
       const body = await readJsonBody(ctx, maxBodyBytes);
-      const id = ctx.params.featureId;
-      const version = await items.changeItem(db, spec, id, body, contentCrs(ctx), expected, user.username, mode);
-      const updated = await items.getItem(db, spec, id, parseCrs(undefined, 'crs'));
-      ctx.set('ETag', items.etagOf(version));
+      const changed = await items.changeItem(db, spec, ctx.params.featureId, body, contentCrs(ctx), expected, user.username, mode, scenarioId);
+      const updated = await items.getItem(db, spec, changed.id, parseCrs(undefined, 'crs'));
+      if (changed.copied) {
+        // The plan's copy of a baseline feature is a new resource.
+        ctx.status = 201;
+        ctx.set('Location', `${baseUrl(ctx)}/ogc/collections/${spec.id}/items/${changed.id}`);
+      }
+      ctx.set('ETag', items.etagOf(changed.version));
       ctx.type = 'application/geo+json';
       ctx.body = updated.feature;
     });
@@ -70,9 +77,16 @@ export function itemsRouter({ db, maxBodyBytes, policy }: ItemsRouterOptions): R
 
   router.delete('/:featureId', async (ctx) => {
     const spec = collectionOf(ctx);
-    const user = requireWrite(ctx, spec);
+    const scenarioId = planOf(ctx, spec);
+    const user = writer(ctx, spec, scenarioId);
     const expected = items.expectedVersionFrom(ctx.get('If-Match') || undefined);
-    await items.deleteItem(db, spec, ctx.params.featureId, expected, user.username);
+    const retiredAs = await items.deleteItem(db, spec, ctx.params.featureId, expected, user.username, scenarioId);
+    if (retiredAs) {
+      ctx.status = 201;
+      ctx.set('Location', `${baseUrl(ctx)}/ogc/collections/${spec.id}/items/${retiredAs}`);
+      ctx.body = { id: retiredAs, retired: ctx.params.featureId };
+      return;
+    }
     ctx.status = 204;
   });
 
@@ -89,6 +103,25 @@ export function collectionOf(ctx: Context): CollectionSpec {
 /** Scheme, host and port the client used (behind a proxy, Koa's `proxy` setting makes this right). */
 export function baseUrl(ctx: Context): string {
   return `${ctx.protocol}://${ctx.host}`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The plan a write goes into (`?scenario=<id>`), or undefined for the baseline. */
+function planOf(ctx: Context, spec: CollectionSpec): string | undefined {
+  const scenarioId = singleQuery(ctx, 'scenario');
+  const others = Object.keys(ctx.query).filter((k) => k !== 'scenario');
+  if (others.length) throw badRequest(`Writes take no query parameter but scenario (got ${others.join(', ')}).`, others.map((k) => ({ field: `query.${k}`, message: 'unknown parameter' })));
+  if (scenarioId === undefined) return undefined;
+  if (!spec.scenarioAware) throw badRequest(`${spec.id} is not planned in scenarios; write to the baseline.`, [{ field: 'query.scenario', message: 'not a plan layer' }]);
+  if (!UUID.test(scenarioId)) throw badRequest('scenario must be a plan id (a uuid).', [{ field: 'query.scenario', message: 'not a uuid' }]);
+  return scenarioId;
+}
+
+/** Baseline writes need the registry's edit roles; inside a plan, planners may place infrastructure too. */
+function writer(ctx: Context, spec: CollectionSpec, scenarioId: string | undefined) {
+  if (!scenarioId) return requireWrite(ctx, spec);
+  return requireRole(ctx, [...new Set([...spec.editRoles, 'planner' as const])], `edit ${spec.id} in a plan`);
 }
 
 function singleQuery(ctx: Context, name: string): string | undefined {

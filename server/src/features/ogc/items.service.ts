@@ -1,14 +1,17 @@
 import type { Knex } from 'knex';
 import type { CollectionSpec } from '../collections/registry.js';
 import { ProblemError, invalidInput, notFound } from '../../lib/errors.js';
-import type { CrsInfo } from '../../lib/crs.js';
+import { parseCrs, type CrsInfo } from '../../lib/crs.js';
+
+const parseCrsDefault = () => parseCrs(undefined, 'crs');
 import { PLANNING_AREA } from '../../lib/planning-area.js';
 import type { ItemsQuery } from './items.query.js';
 import { validateFeature } from './feature-validation.js';
 import * as repo from './items.repository.js';
+import { assertDraft } from '../scenarios/scenarios.service.js';
 
 /** Properties the server manages; a client may send them back (GDAL and QGIS do) and they are ignored. */
-const READ_ONLY = ['version', 'updated_at', 'updated_by', 'created_at'];
+const READ_ONLY = ['version', 'updated_at', 'updated_by', 'created_at', 'scenario_id', 'replaces_id'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ItemsPage {
@@ -54,15 +57,42 @@ export function expectedVersionFrom(header: string | undefined): ExpectedVersion
 /** ETag of a feature version. */
 export const etagOf = (version: number) => `"v${version}"`;
 
-/** Creates a feature (under `id` when given: a deleted feature brought back); returns its id and version. */
-export async function createItem(db: Knex, spec: CollectionSpec, body: unknown, crs: CrsInfo, user: string, id?: string) {
+/**
+ * Creates a feature, in the baseline or in a draft plan (`scenarioId`); under `id` when given (a deleted feature
+ * brought back). Returns its id and version.
+ */
+export async function createItem(db: Knex, spec: CollectionSpec, body: unknown, crs: CrsInfo, user: string, id?: string, scenarioId?: string) {
+  if (scenarioId) await assertDraft(db, scenarioId);
   const feature = validateFeature(spec, stripReadOnly(body), crs);
   const geojson = JSON.stringify(feature.geometry);
   await assertGeometryUsable(db, spec, geojson, crs);
   return db.transaction(async (trx) => {
     await repo.setActingUser(trx, user);
-    return repo.insertFeature(trx, spec, geojson, crs, feature.properties, user, id);
+    return repo.insertFeature(trx, spec, geojson, crs, feature.properties, user, { id, scenarioId });
   });
+}
+
+/**
+ * Where a write inside a plan lands: the feature itself when it belongs to the plan, or a copy of a baseline
+ * feature made in the plan (copy on write, at the version If-Match names). Returns the id to change and whether
+ * that copy was just made.
+ */
+export async function planTarget(trx: Knex.Transaction, spec: CollectionSpec, id: string, scenarioId: string, expected: ExpectedVersion, user: string) {
+  const current = await repo.selectPlanOf(trx, spec, id);
+  if (!current) throw notFound(`No feature "${id}" in ${spec.id}.`);
+  if (current.scenario_id === scenarioId) return { id, copied: false };
+  if (current.scenario_id !== null) {
+    throw new ProblemError(409, 'Conflict', `Feature ${id} belongs to another plan; open that plan to change it.`, [{ field: 'query.scenario', message: 'another plan' }]);
+  }
+  const copy = await repo.copyIntoPlan(trx, spec, id, expected, scenarioId, user).catch((err) => {
+    if ((err as { code?: string }).code === '23505') {
+      throw new ProblemError(409, 'Conflict', `Feature ${id} is already changed in this plan; change the plan's copy (see /api/scenarios/${scenarioId}).`,
+        [{ field: 'query.scenario', message: 'already changed in this plan' }]);
+    }
+    throw err;
+  });
+  if (!copy) throw await missingOrStale(trx, spec, id, expected);
+  return { id: copy, copied: true };
 }
 
 /**
@@ -71,7 +101,9 @@ export async function createItem(db: Knex, spec: CollectionSpec, body: unknown, 
  */
 export async function changeItem(
   db: Knex, spec: CollectionSpec, id: string, body: unknown, crs: CrsInfo, expected: ExpectedVersion, user: string, mode: 'replace' | 'update',
-): Promise<number> {
+  scenarioId?: string,
+): Promise<{ id: string; version: number; copied: boolean }> {
+  if (scenarioId) await assertDraft(db, scenarioId);
   if (!UUID.test(id)) throw notFound(`No feature "${id}" in ${spec.id}.`);
   const feature = validateFeature(spec, stripReadOnly(body), crs, mode === 'update');
   const geojson = feature.geometry === undefined ? undefined : JSON.stringify(feature.geometry);
@@ -82,18 +114,29 @@ export async function changeItem(
     : feature.properties;
   return db.transaction(async (trx) => {
     await repo.setActingUser(trx, user);
-    const version = await repo.updateFeature(trx, spec, id, expected, { geojson, crs, values }, user);
+    const target = scenarioId ? await planTarget(trx, spec, id, scenarioId, expected, user) : { id, copied: false };
+    const version = await repo.updateFeature(trx, spec, target.id, target.copied ? '*' : expected, { geojson, crs, values }, user);
     if (version === undefined) throw await missingOrStale(trx, spec, id, expected);
-    return version;
+    return { ...target, version };
   });
 }
 
-/** Deletes a feature at the version If-Match names. */
-export async function deleteItem(db: Knex, spec: CollectionSpec, id: string, expected: ExpectedVersion, user: string): Promise<void> {
+/**
+ * Deletes a feature at the version If-Match names. Inside a plan, a baseline feature is not deleted but retired
+ * there: the plan gets a copy with status 'decommissioned', whose id is returned.
+ */
+export async function deleteItem(db: Knex, spec: CollectionSpec, id: string, expected: ExpectedVersion, user: string, scenarioId?: string): Promise<string | undefined> {
   if (!UUID.test(id)) throw notFound(`No feature "${id}" in ${spec.id}.`);
-  await db.transaction(async (trx) => {
+  if (scenarioId) await assertDraft(db, scenarioId);
+  return db.transaction(async (trx) => {
     await repo.setActingUser(trx, user);
+    const target = scenarioId ? await planTarget(trx, spec, id, scenarioId, expected, user) : { id, copied: false };
+    if (target.copied) {
+      await repo.updateFeature(trx, spec, target.id, '*', { crs: parseCrsDefault(), values: { status: 'decommissioned' } }, user);
+      return target.id;
+    }
     if (!(await repo.deleteFeature(trx, spec, id, expected))) throw await missingOrStale(trx, spec, id, expected);
+    return undefined;
   });
 }
 
