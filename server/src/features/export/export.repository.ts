@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CollectionSpec } from '../collections/registry.js';
 import type { ExportQuery } from './export.query.js';
+import { ident } from '../../lib/sql.js';
 
 /**
  * SQL of the export endpoint. Table and column names come from the registry only (checked by `ident`); the
@@ -8,11 +9,6 @@ import type { ExportQuery } from './export.query.js';
  * spatial_ref_sys (and VN-2000 datum shift) as the OGC API.
  */
 
-const SQL_NAME = /^[a-z_][a-z0-9_]*$/;
-function ident(name: string): string {
-  if (!SQL_NAME.test(name)) throw new Error(`Refusing SQL identifier "${name}"`);
-  return `"${name}"`;
-}
 
 /** One exported feature: geometry as GeoJSON and WKT in the target CRS, properties as parsed JSON. */
 export interface ExportRow {

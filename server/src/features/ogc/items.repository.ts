@@ -2,17 +2,13 @@ import type { Knex } from 'knex';
 import type { CollectionSpec, PropertySpec } from '../collections/registry.js';
 import type { CrsInfo } from '../../lib/crs.js';
 import type { ItemsQuery } from './items.query.js';
+import { ident } from '../../lib/sql.js';
 
 /**
  * SQL of the OGC items endpoints. Table and column names come from the registry only (checked by `ident`);
  * every value is a bound parameter. Features are serialised to GeoJSON text by PostGIS itself.
  */
 
-const SQL_NAME = /^[a-z_][a-z0-9_]*$/;
-function ident(name: string): string {
-  if (!SQL_NAME.test(name)) throw new Error(`Refusing SQL identifier "${name}"`);
-  return `"${name}"`;
-}
 
 const CAST: Record<PropertySpec['type'], string> = {
   string: 'text', integer: 'integer', number: 'double precision', boolean: 'boolean', uuid: 'uuid', array: 'jsonb',

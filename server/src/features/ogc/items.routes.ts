@@ -49,8 +49,7 @@ export function itemsRouter({ db, maxBodyBytes, policy }: ItemsRouterOptions): R
     const user = writer(ctx, spec, scenarioId);
     const body = await readJsonBody(ctx, maxBodyBytes);
     const created = await items.createItem(db, spec, body, contentCrs(ctx), user.username, undefined, scenarioId);
-    ctx.status = 201;
-    ctx.set('Location', `${baseUrl(ctx)}/ogc/collections/${spec.id}/items/${created.id}`);
+    answerCreated(ctx, spec, created.id);
     ctx.set('ETag', items.etagOf(created.version));
     ctx.body = { id: created.id, version: created.version };
   });
@@ -66,8 +65,7 @@ export function itemsRouter({ db, maxBodyBytes, policy }: ItemsRouterOptions): R
       const updated = await items.getItem(db, spec, changed.id, parseCrs(undefined, 'crs'));
       if (changed.copied) {
         // The plan's copy of a baseline feature is a new resource.
-        ctx.status = 201;
-        ctx.set('Location', `${baseUrl(ctx)}/ogc/collections/${spec.id}/items/${changed.id}`);
+        answerCreated(ctx, spec, changed.id);
       }
       ctx.set('ETag', items.etagOf(changed.version));
       ctx.type = 'application/geo+json';
@@ -82,8 +80,7 @@ export function itemsRouter({ db, maxBodyBytes, policy }: ItemsRouterOptions): R
     const expected = items.expectedVersionFrom(ctx.get('If-Match') || undefined);
     const retiredAs = await items.deleteItem(db, spec, ctx.params.featureId, expected, user.username, scenarioId);
     if (retiredAs) {
-      ctx.status = 201;
-      ctx.set('Location', `${baseUrl(ctx)}/ogc/collections/${spec.id}/items/${retiredAs}`);
+      answerCreated(ctx, spec, retiredAs);
       ctx.body = { id: retiredAs, retired: ctx.params.featureId };
       return;
     }
@@ -103,6 +100,12 @@ export function collectionOf(ctx: Context): CollectionSpec {
 /** Scheme, host and port the client used (behind a proxy, Koa's `proxy` setting makes this right). */
 export function baseUrl(ctx: Context): string {
   return `${ctx.protocol}://${ctx.host}`;
+}
+
+/** 201 with the new feature's Location. */
+function answerCreated(ctx: Context, spec: CollectionSpec, id: string): void {
+  ctx.status = 201;
+  ctx.set('Location', `${baseUrl(ctx)}/ogc/collections/${spec.id}/items/${id}`);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

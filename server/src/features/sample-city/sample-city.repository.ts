@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { CollectionSpec, PropertySpec } from '../collections/registry.js';
+import { ident } from '../../lib/sql.js';
 
 /**
  * SQL of the sample-city loader. Table and column names come only from the collection registry; every value
@@ -13,7 +14,6 @@ export interface LayerRow {
   [property: string]: unknown;
 }
 
-const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 const SQL_TYPES: Readonly<Record<PropertySpec['type'], string>> = {
   string: 'text',
@@ -26,7 +26,7 @@ const SQL_TYPES: Readonly<Record<PropertySpec['type'], string>> = {
 
 /** Deletes every row of the layer (plans' rows included). */
 export async function deleteRows(db: Knex | Knex.Transaction, spec: CollectionSpec): Promise<void> {
-  await db.raw(`DELETE FROM ${quote(spec.table)}`);
+  await db.raw(`DELETE FROM ${ident(spec.table)}`);
 }
 
 /** Deletes the change history of the given collections. */
@@ -36,7 +36,7 @@ export async function deleteHistory(db: Knex | Knex.Transaction, collections: st
 
 /** Turns the layer's history trigger off or on (a bulk load is the baseline, not a change to record). */
 export async function setHistoryTrigger(db: Knex | Knex.Transaction, spec: CollectionSpec, enabled: boolean): Promise<void> {
-  await db.raw(`ALTER TABLE ${quote(spec.table)} ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER ${quote(`${spec.table}_history`)}`);
+  await db.raw(`ALTER TABLE ${ident(spec.table)} ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER ${ident(`${spec.table}_history`)}`);
 }
 
 /**
@@ -45,10 +45,10 @@ export async function setHistoryTrigger(db: Knex | Knex.Transaction, spec: Colle
  */
 export async function insertRows(db: Knex | Knex.Transaction, spec: CollectionSpec, rows: LayerRow[], updatedBy: string): Promise<void> {
   if (rows.length === 0) return;
-  const columns = spec.properties.map((p) => quote(p.name));
-  const recordType = ['"id" uuid', '"geom" jsonb', ...spec.properties.map((p) => `${quote(p.name)} ${SQL_TYPES[p.type]}`)];
+  const columns = spec.properties.map((p) => ident(p.name));
+  const recordType = ['"id" uuid', '"geom" jsonb', ...spec.properties.map((p) => `${ident(p.name)} ${SQL_TYPES[p.type]}`)];
   const geometry = `ST_SetSRID(ST_GeomFromGeoJSON(r."geom"::text), 4326)`;
-  const sql = `INSERT INTO ${quote(spec.table)} ("id", "geom", ${columns.join(', ')}, "updated_by")
+  const sql = `INSERT INTO ${ident(spec.table)} ("id", "geom", ${columns.join(', ')}, "updated_by")
 SELECT r."id", ${spec.geometryType === 'MultiPolygon' ? `ST_Multi(${geometry})` : geometry}, ${columns.map((c) => `r.${c}`).join(', ')}, ?
 FROM jsonb_to_recordset(?::jsonb) AS r(${recordType.join(', ')})`;
   await db.raw(sql, [updatedBy, JSON.stringify(rows)]);
@@ -56,7 +56,7 @@ FROM jsonb_to_recordset(?::jsonb) AS r(${recordType.join(', ')})`;
 
 /** Row count of a layer. */
 export async function countRows(db: Knex | Knex.Transaction, spec: CollectionSpec): Promise<number> {
-  const { rows } = await db.raw(`SELECT count(*)::integer AS n FROM ${quote(spec.table)}`);
+  const { rows } = await db.raw(`SELECT count(*)::integer AS n FROM ${ident(spec.table)}`);
   return rows[0].n;
 }
 

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { COLLECTIONS, type CollectionSpec } from '../collections/registry.js';
+import { ident } from '../../lib/sql.js';
 
 /** SQL of plans (scenarios). Table and column names come from the registry only; values are bound. */
 
@@ -59,7 +60,7 @@ export async function selectPlanChanges(db: Knex, scenarioId: string): Promise<P
     const name = spec.properties.some((p) => p.name === 'name') ? 'p.name' : 'NULL::text';
     const { rows } = await db.raw(
       `SELECT ? AS collection, p.id, ${name} AS name, p.status, p.replaces_id, p.replaces_version, b.version AS baseline_version
-       FROM "${spec.table}" p LEFT JOIN "${spec.table}" b ON b.id = p.replaces_id
+       FROM ${ident(spec.table)} p LEFT JOIN ${ident(spec.table)} b ON b.id = p.replaces_id
        WHERE p.scenario_id = ?::uuid ORDER BY p.created_at`, [spec.id, scenarioId]);
     changes.push(...rows);
   }
@@ -73,15 +74,15 @@ export async function selectPlanChanges(db: Knex, scenarioId: string): Promise<P
  */
 export async function applyPlan(trx: Knex.Transaction, spec: CollectionSpec, scenarioId: string): Promise<void> {
   const columns = ['geom', ...spec.properties.map((p) => p.name)];
-  const sets = columns.map((c) => `"${c}" = p."${c}"`).join(', ');
+  const sets = columns.map((c) => `${ident(c)} = p.${ident(c)}`).join(', ');
   await trx.raw(
-    `UPDATE "${spec.table}" b SET ${sets}, updated_by = p.updated_by FROM "${spec.table}" p
+    `UPDATE ${ident(spec.table)} b SET ${sets}, updated_by = p.updated_by FROM ${ident(spec.table)} p
      WHERE p.scenario_id = ?::uuid AND p.replaces_id = b.id`, [scenarioId]);
-  await trx.raw(`DELETE FROM "${spec.table}" WHERE scenario_id = ?::uuid AND replaces_id IS NOT NULL`, [scenarioId]);
-  await trx.raw(`UPDATE "${spec.table}" SET scenario_id = NULL WHERE scenario_id = ?::uuid`, [scenarioId]);
+  await trx.raw(`DELETE FROM ${ident(spec.table)} WHERE scenario_id = ?::uuid AND replaces_id IS NOT NULL`, [scenarioId]);
+  await trx.raw(`UPDATE ${ident(spec.table)} SET scenario_id = NULL WHERE scenario_id = ?::uuid`, [scenarioId]);
 }
 
 /** Removes every feature of a plan. */
 export async function deletePlanFeatures(trx: Knex.Transaction, spec: CollectionSpec, scenarioId: string): Promise<void> {
-  await trx.raw(`DELETE FROM "${spec.table}" WHERE scenario_id = ?::uuid`, [scenarioId]);
+  await trx.raw(`DELETE FROM ${ident(spec.table)} WHERE scenario_id = ?::uuid`, [scenarioId]);
 }

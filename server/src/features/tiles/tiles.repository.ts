@@ -3,22 +3,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Knex } from 'knex';
 import type { CollectionSpec } from '../collections/registry.js';
+import { ident } from '../../lib/sql.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const NATIVE_SQL = fs.readFileSync(path.join(here, 'sql/tile-native.sql'), 'utf8');
 const CLIPPED_SQL = fs.readFileSync(path.join(here, 'sql/tile-clipped.sql'), 'utf8');
 
-const SQL_NAME = /^[a-z_][a-z0-9_]*$/;
-
 /** Fills a tile query's registry placeholders; refuses anything that is not a plain SQL name. */
 function fromRegistry(sql: string, spec: CollectionSpec): string {
-  for (const name of [spec.table, ...spec.tileProperties]) {
-    if (!SQL_NAME.test(name)) throw new Error(`Refusing SQL identifier "${name}"`);
-  }
   return sql
-    .replaceAll('{{table}}', `"${spec.table}"`)
-    .replaceAll('{{columns}}', spec.tileProperties.map((c) => `, t."${c}"`).join(''))
-    .replaceAll('{{column_names}}', spec.tileProperties.map((c) => `, "${c}"`).join(''))
+    .replaceAll('{{table}}', ident(spec.table))
+    .replaceAll('{{columns}}', spec.tileProperties.map((c) => `, t.${ident(c)}`).join(''))
+    .replaceAll('{{column_names}}', spec.tileProperties.map((c) => `, ${ident(c)}`).join(''))
     // Tiles show the baseline; plans are compared through the items API.
     .replaceAll('{{scenario_filter}}', spec.scenarioAware ? 'AND t.scenario_id IS NULL' : '');
 }
