@@ -26,3 +26,4 @@ import 'element-plus/es/components/date-picker/style/css';
 import 'element-plus/es/components/pagination/style/css';
 import 'element-plus/es/components/message/style/css';
 import 'element-plus/es/components/loading/style/css';
+import 'element-plus/es/components/progress/style/css';

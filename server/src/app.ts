@@ -24,12 +24,18 @@ import { auditRouter } from './features/audit/audit.routes.js';
 import { exportRouter } from './features/export/export.routes.js';
 import { historyRouter } from './features/history/history.routes.js';
 import { scenariosRouter } from './features/scenarios/scenarios.routes.js';
+import { processesRouter } from './features/processes/processes.routes.js';
+import { JobRunner } from './features/processes/jobs.service.js';
+import { ANALYSES } from './analyses/registry.js';
+import type { AnalysisProcess } from './analyses/process.js';
 
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
 export type AppOptions = Pick<AppConfig, 'maxBodyBytes' | 'publicCollections' | 'sessionHours'> & Partial<Pick<AppConfig, 'trustProxy'>> & {
   /** Where request log lines go (stdout by default; tests silence them). */
   log?: (line: string) => void;
+  /** The analyses served at /ogc/processes (the registry's by default; tests add their own). */
+  processes?: readonly AnalysisProcess[];
 };
 
 /** Builds the Koa application over an open database. */
@@ -60,6 +66,7 @@ export function createApp(db: Database, options: AppOptions): Koa {
     itemsRouter({ db: db.knex, maxBodyBytes: options.maxBodyBytes, policy }),
     tilesRouter(db.knex, db.capabilities, policy),
     exportRouter(db.knex, policy),
+    processesRouter(options.processes ?? ANALYSES, new JobRunner(db.knex), options.maxBodyBytes),
   ]) {
     app.use(router.routes()).use(router.allowedMethods({ throw: false }));
   }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/engine.js';
 import type { Role } from '../../server/src/features/collections/registry.js';
+import type { AnalysisProcess } from '../../server/src/analyses/process.js';
 import { createUser } from '../../server/src/features/users/users.service.js';
 import { openTestDatabase } from './test-database.js';
 
@@ -22,7 +23,9 @@ export function basicAuth(role: Role): Record<string, string> {
 }
 
 /** The real Koa app on a random loopback port over a fresh test database with one account per role. */
-export async function startTestApp(options: { maxBodyBytes?: number; publicCollections?: string[] } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { maxBodyBytes?: number; publicCollections?: string[]; processes?: readonly AnalysisProcess[] } = {},
+): Promise<TestApp> {
   const db = await openTestDatabase();
   for (const role of TEST_ROLES) {
     // A low scrypt cost keeps the tests quick; production hashes use the OWASP cost.
@@ -32,6 +35,7 @@ export async function startTestApp(options: { maxBodyBytes?: number; publicColle
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     publicCollections: options.publicCollections ?? [],
     sessionHours: 1,
+    processes: options.processes,
     log: process.env.DEBUG_LOG ? undefined : () => {},
   });
   const server: Server = await new Promise((resolve) => {

@@ -1,17 +1,11 @@
-import Ajv2020Module from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { COLLECTIONS, type CollectionSpec } from '../collections/registry.js';
 import { propertiesSchema } from '../collections/feature-schema.js';
 import { invalidInput, type FieldProblem } from '../../lib/errors.js';
 import { inCrsRange, type CrsInfo } from '../../lib/crs.js';
+import { createSchemaValidator } from '../../lib/json-schema.js';
 
-// ajv is CommonJS: under ESM its class arrives either as the default export or on `.default`.
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule;
-
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-addFormats(ajv);
+const ajv = createSchemaValidator();
 
 /** Per collection: a validator for full property sets (create, replace) and one for partial ones (update). */
 const validators = new Map<string, { full: ValidateFunction; partial: ValidateFunction }>(

@@ -6,6 +6,7 @@ import { CRS84, SUPPORTED_CRS } from '../../lib/crs.js';
 import { PLANNING_AREA } from '../../lib/planning-area.js';
 import { baseUrl, collectionOf } from './items.routes.js';
 import { openApiDocument } from './openapi.js';
+import { PROCESSES_CONFORMANCE } from '../processes/processes.routes.js';
 import { canRead, requireRead, type AccessPolicy } from '../../lib/access.js';
 
 const CONFORMANCE = [
@@ -17,6 +18,7 @@ const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update',
   'http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags',
   'http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas',
+  ...PROCESSES_CONFORMANCE,
 ];
 
 /** OGC API – Features landing page, conformance, API definition, collections and their schemas. */
@@ -32,6 +34,8 @@ export function ogcRouter(policy: AccessPolicy): Router {
         { rel: 'service-desc', type: 'application/vnd.oai.openapi+json;version=3.0', href: `${base}/ogc/api` },
         { rel: 'conformance', type: 'application/json', href: `${base}/ogc/conformance` },
         { rel: 'data', type: 'application/json', href: `${base}/ogc/collections` },
+        { rel: 'http://www.opengis.net/def/rel/ogc/1.0/processes', type: 'application/json', href: `${base}/ogc/processes` },
+        { rel: 'http://www.opengis.net/def/rel/ogc/1.0/job-list', type: 'application/json', href: `${base}/ogc/jobs` },
       ],
     };
   });

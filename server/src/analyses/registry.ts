@@ -1,0 +1,7 @@
+/**
+ * The analyses the server offers at /ogc/processes, as one table (the way pygeoapi lists its process plugins).
+ * Adding an analysis is one module under server/src/analyses/<name>/ and one entry here.
+ */
+import type { AnalysisProcess } from './process.js';
+
+export const ANALYSES: readonly AnalysisProcess[] = [];
