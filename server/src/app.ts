@@ -24,6 +24,7 @@ import { auditRouter } from './features/audit/audit.routes.js';
 import { exportRouter } from './features/export/export.routes.js';
 import { historyRouter } from './features/history/history.routes.js';
 import { scenariosRouter } from './features/scenarios/scenarios.routes.js';
+import { statisticsRouter } from './features/statistics/statistics.routes.js';
 
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
@@ -60,6 +61,7 @@ export function createApp(db: Database, options: AppOptions): Koa {
     itemsRouter({ db: db.knex, maxBodyBytes: options.maxBodyBytes, policy }),
     tilesRouter(db.knex, db.capabilities, policy),
     exportRouter(db.knex, policy),
+    statisticsRouter(db.knex),
   ]) {
     app.use(router.routes()).use(router.allowedMethods({ throw: false }));
   }
