@@ -56,6 +56,10 @@ export interface UnitFigureRow {
   denominator: number | null;
   label_lon: number;
   label_lat: number;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
 }
 
 /** One indicator for every unit of `level`, on the baseline (scenarioId null) or as a plan has it. */

@@ -63,6 +63,8 @@ export interface UnitFigure {
   denominator: number | null;
   /** A point inside the unit (for symbols and labels), [lon, lat] in degrees. */
   labelPoint: [number, number];
+  /** The unit's bounding box [minLon, minLat, maxLon, maxLat], degrees. */
+  bbox: [number, number, number, number];
 }
 
 /**
@@ -88,6 +90,7 @@ export async function indicatorFigures(db: Knex, id: string, query: { level?: st
     numerator: finiteOrNull(r.numerator),
     denominator: finiteOrNull(r.denominator),
     labelPoint: [Number(r.label_lon), Number(r.label_lat)],
+    bbox: [Number(r.min_lon), Number(r.min_lat), Number(r.max_lon), Number(r.max_lat)],
   }));
   return { indicator: spec.id, level, scenario: scenarioId, computedMs: Math.round(performance.now() - started), units };
 }

@@ -13,7 +13,8 @@ figures AS (
 )
 SELECT u.code, u.name, u.parent_code,
        f.value::float8 AS value, f.numerator::float8 AS numerator, f.denominator::float8 AS denominator,
-       ST_X(p.pt) AS label_lon, ST_Y(p.pt) AS label_lat
+       ST_X(p.pt) AS label_lon, ST_Y(p.pt) AS label_lat,
+       ST_XMin(u.geom) AS min_lon, ST_YMin(u.geom) AS min_lat, ST_XMax(u.geom) AS max_lon, ST_YMax(u.geom) AS max_lat
 FROM units u
 LEFT JOIN figures f ON f.code = u.code
 CROSS JOIN LATERAL (SELECT ST_PointOnSurface(u.geom) AS pt) p
