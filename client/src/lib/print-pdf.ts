@@ -69,24 +69,25 @@ function drawTitle(doc: JsPdf, box: Box, input: PrintInput): void {
 }
 
 function drawNorthArrow(doc: JsPdf, map: Box, letter: string, rotationRad: number): void {
-  const cx = map.x + map.width - 10;
-  const cy = map.y + 13;
-  // The arrow points to north on the map: up, turned by the view's rotation.
+  const cx = map.x + map.width - 11;
+  const cy = map.y + 12;
+  // The arrow points to north on the map: up, turned by the view's rotation; the letter sits under it.
   const rotate = (dx: number, dy: number): [number, number] => [
     cx + dx * Math.cos(rotationRad) - dy * Math.sin(rotationRad),
     cy + dx * Math.sin(rotationRad) + dy * Math.cos(rotationRad),
   ];
   doc.setFillColor('#ffffff');
   doc.setDrawColor(INK);
-  doc.circle(cx, cy, 7.5, 'FD');
-  const [tip, left, right, base] = [rotate(0, -6), rotate(-3, 4), rotate(3, 4), rotate(0, 2)];
+  doc.setLineWidth(0.25);
+  doc.circle(cx, cy, 8, 'FD');
+  const [tip, left, right, base] = [rotate(0, -6.5), rotate(-2.8, 2), rotate(2.8, 2), rotate(0, 0.5)];
   doc.setFillColor(INK);
   doc.triangle(tip[0], tip[1], left[0], left[1], base[0], base[1], 'F');
   doc.setFillColor('#ffffff');
   doc.triangle(tip[0], tip[1], right[0], right[1], base[0], base[1], 'FD');
   doc.setFontSize(8);
   doc.setTextColor(INK);
-  doc.text(letter, cx, map.y + 4.2, { align: 'center' });
+  doc.text(letter, cx, cy + 6.2, { align: 'center' });
 }
 
 function drawScaleBar(doc: JsPdf, map: Box, input: PrintInput): void {

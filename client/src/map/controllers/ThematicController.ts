@@ -40,6 +40,8 @@ export interface ThematicCallbacks {
 }
 
 const CHOROPLETH_Z = 150;
+// Above the administrative boundaries (300) and lines, below point layers (400).
+const SELECTION_Z = 350;
 const HEATMAP_Z = 160;
 const SYMBOLS_Z = 450;
 const FILL_ALPHA = 0.78;
@@ -48,9 +50,13 @@ const MAX_SYMBOL_RADIUS_PX = 26;
 /** A point weighs 1 in a heat map of up to this many points, and proportionally less in a larger one. */
 const HEAT_WEIGHT_POINTS = 200;
 const SELECTED = new Stroke({ color: '#111111', width: 3.2 });
+// A white halo under the black line keeps the outline readable over dark classes.
+const SELECTED_STYLE = [new Style({ stroke: new Stroke({ color: '#ffffff', width: 6 }) }), new Style({ stroke: SELECTED })];
 
 export class ThematicController {
   private readonly choropleth: VectorTileLayer;
+  /** The selected unit's outline, above the boundary layers (same tiles as the choropleth). */
+  private readonly selection: VectorTileLayer;
   private readonly symbolSource = new VectorSource();
   private readonly symbols: VectorLayer;
   private readonly heatSource = new VectorSource();
@@ -72,9 +78,15 @@ export class ThematicController {
       zIndex: CHOROPLETH_Z,
       visible: false,
     });
+    this.selection = new VectorTileLayer({
+      source: this.choropleth.getSource() ?? undefined,
+      style: (f) => (this.drawing && String(f.get('code')) === this.drawing.selectedCode ? SELECTED_STYLE : undefined),
+      zIndex: SELECTION_Z,
+      visible: false,
+    });
     this.symbols = new VectorLayer({ source: this.symbolSource, style: (f) => this.symbolStyle(f), zIndex: SYMBOLS_Z, visible: false });
     this.heatmap = new HeatmapLayer({ source: this.heatSource, radius: 10, blur: 16, zIndex: HEATMAP_Z, visible: false });
-    for (const layer of [this.choropleth, this.heatmap, this.symbols]) map.addLayer(layer);
+    for (const layer of this.layers()) map.addLayer(layer);
     this.keys = [
       map.on('pointermove', (e: MapBrowserEvent) => {
         if (e.dragging || !this.drawing) return;
@@ -100,12 +112,14 @@ export class ThematicController {
     this.drawing = drawing;
     this.styleCache.clear();
     this.choropleth.setVisible(drawing !== null);
+    this.selection.setVisible(drawing !== null && drawing.selectedCode !== null);
     this.symbols.setVisible(drawing?.mode === 'symbols');
     this.heatmap.setVisible(drawing?.mode === 'heatmap');
     if (drawing?.mode === 'heatmap') this.heatmap.setGradient(drawing.heatGradient);
     this.symbolSource.clear(true);
     if (drawing?.mode === 'symbols') this.symbolSource.addFeatures(this.symbolFeatures(drawing));
     this.choropleth.changed();
+    this.selection.changed();
     this.map.render();
   }
 
@@ -138,7 +152,11 @@ export class ThematicController {
   /** Removes the layers and listeners. */
   destroy(): void {
     unByKey(this.keys);
-    for (const layer of [this.choropleth, this.heatmap, this.symbols]) this.map.removeLayer(layer);
+    for (const layer of this.layers()) this.map.removeLayer(layer);
+  }
+
+  private layers() {
+    return [this.choropleth, this.heatmap, this.selection, this.symbols];
   }
 
   private unitAt(pixel: number[]): string | null {
@@ -169,8 +187,8 @@ export class ThematicController {
     if (!style) {
       style = new Style({
         fill: fill ? new Fill({ color: fill }) : ofLevel ? new Fill({ color: 'rgba(0,0,0,0)' }) : undefined,
-        stroke: selected ? SELECTED : new Stroke({ color: 'rgba(255,255,255,0.9)', width: 0.8 }),
-        zIndex: selected ? 2 : 1,
+        stroke: selected ? undefined : new Stroke({ color: 'rgba(255,255,255,0.9)', width: 0.8 }),
+        zIndex: 1,
       });
       this.styleCache.set(key, style);
     }
