@@ -2,7 +2,8 @@
  * The tabs of the side panel, as data: a feature adds its panel here (one entry) rather than editing MapApp.
  * `visible` hides a tab from roles that cannot use it; the server refuses what the role may not do anyway.
  */
-import { defineAsyncComponent, type Component } from 'vue';
+import type { Component } from 'vue';
+import { defineAsyncComponent } from 'vue';
 import LayerPanel from '../layers/LayerPanel.vue';
 import type { Role } from '../../api/session';
 
@@ -17,7 +18,8 @@ export interface SidePanel {
 
 export const SIDE_PANELS: readonly SidePanel[] = [
   { id: 'layers', titleKey: 'layers.tab', component: LayerPanel },
-  { id: 'thematic', titleKey: 'thematic.tab', component: defineAsyncComponent(() => import('../thematic/ThematicPanel.vue')) },
+  // Figures summarise every layer: signed-in users only (anonymous open-data visitors see only published layers).
+  { id: 'thematic', titleKey: 'thematic.tab', component: defineAsyncComponent(() => import('../thematic/ThematicPanel.vue')), roles: ['viewer', 'planner', 'engineer', 'admin'] },
 ];
 
 /** The panels a user of `role` sees, in order. */
