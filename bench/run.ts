@@ -6,7 +6,9 @@
  * in this process, and each case times the HTTP path against the same repository SQL on the same pool.
  * Embedded engine: cold and warm start of the server as a child process, with its peak memory.
  *
- * Options: --quick (a fifth of the iterations), --skip-server, --skip-embedded.
+ * Thematic maps (issue 6): bench/thematic.ts, appended as its own section.
+ *
+ * Options: --quick (a fifth of the iterations), --skip-server, --skip-embedded, --skip-thematic.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -119,7 +121,11 @@ async function main(): Promise<void> {
     console.log('Embedded engine: cold start on an empty DATA_DIR, then a warm start…');
     embeddedFigures = await measureEmbeddedStarts();
   }
-  const report = renderReport(serverFigures, embeddedFigures);
+  let report = renderReport(serverFigures, embeddedFigures);
+  if (!args.has('--skip-thematic')) {
+    const { runThematicBench, renderThematicSection } = await import('./thematic.js');
+    report = `${report.trimEnd()}\n\n${renderThematicSection(await runThematicBench({ quick: args.has('--quick') }))}`;
+  }
   console.log(`\n${report}`);
   fs.writeFileSync(RESULTS_FILE, report);
   console.log(`Written to ${path.relative(process.cwd(), RESULTS_FILE)}`);

@@ -22,6 +22,7 @@ import 'element-plus/es/components/table-column/style/css';
 import 'element-plus/es/components/dialog/style/css';
 import 'element-plus/es/components/select/style/css';
 import 'element-plus/es/components/option/style/css';
+import 'element-plus/es/components/option-group/style/css';
 import 'element-plus/es/components/date-picker/style/css';
 import 'element-plus/es/components/pagination/style/css';
 import 'element-plus/es/components/message/style/css';

@@ -28,6 +28,7 @@ import { processesRouter } from './features/processes/processes.routes.js';
 import { JobRunner } from './features/processes/jobs.service.js';
 import { ANALYSES } from './analyses/registry.js';
 import type { AnalysisProcess } from './analyses/process.js';
+import { statisticsRouter } from './features/statistics/statistics.routes.js';
 
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
@@ -67,6 +68,7 @@ export function createApp(db: Database, options: AppOptions): Koa {
     tilesRouter(db.knex, db.capabilities, policy),
     exportRouter(db.knex, policy),
     processesRouter(options.processes ?? ANALYSES, new JobRunner(db.knex), options.maxBodyBytes),
+    statisticsRouter(db.knex),
   ]) {
     app.use(router.routes()).use(router.allowedMethods({ throw: false }));
   }

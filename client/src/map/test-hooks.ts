@@ -8,6 +8,8 @@
  *   __app.loadedFeatureIds(collectionId)    ids of the features loaded/rendered in the view
  *   __app.setView(lon, lat, zoom)           recentres the map (degrees, WGS 84)
  *   __app.whenRendered()                    resolves after the next complete render (tiles and features loaded)
+ *   __app.thematic?.lastDrawn()             the thematic drawing last completed on screen ({ key, atMs }: key starts
+ *                                           with `<indicator>|<level>|`, atMs is performance.now() at that render)
  */
 import type Map from 'ol/Map';
 import { fromLonLat } from 'ol/proj';
@@ -19,6 +21,18 @@ export interface TestHooks {
   loadedFeatureIds(collectionId: string): string[];
   setView(lonDeg: number, latDeg: number, zoom: number): void;
   whenRendered(): Promise<void>;
+  thematic?: ThematicTestHooks;
+}
+
+export interface ThematicTestHooks {
+  lastDrawn(): { key: string | null; atMs: number };
+}
+
+let thematicHooks: ThematicTestHooks | undefined;
+
+/** Sets (or, with undefined, removes) the thematic map's hooks, read through `__app.thematic`. */
+export function setThematicTestHooks(hooks: ThematicTestHooks | undefined): void {
+  thematicHooks = hooks;
 }
 
 declare global {
@@ -59,6 +73,9 @@ export function installTestHooks(map: Map, layers: LayersController): () => void
     setView(lon, lat, zoom) {
       map.getView().setCenter(fromLonLat([lon, lat]));
       map.getView().setZoom(zoom);
+    },
+    get thematic() {
+      return thematicHooks;
     },
     whenRendered() {
       return new Promise((resolve) => {

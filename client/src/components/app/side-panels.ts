@@ -3,6 +3,7 @@
  * `visible` hides a tab from roles that cannot use it; the server refuses what the role may not do anyway.
  */
 import type { Component } from 'vue';
+import { defineAsyncComponent } from 'vue';
 import LayerPanel from '../layers/LayerPanel.vue';
 import type { Role } from '../../api/session';
 
@@ -15,7 +16,11 @@ export interface SidePanel {
   roles?: readonly Role[];
 }
 
-export const SIDE_PANELS: readonly SidePanel[] = [{ id: 'layers', titleKey: 'layers.tab', component: LayerPanel }];
+export const SIDE_PANELS: readonly SidePanel[] = [
+  { id: 'layers', titleKey: 'layers.tab', component: LayerPanel },
+  // Figures summarise every layer: signed-in users only (anonymous open-data visitors see only published layers).
+  { id: 'thematic', titleKey: 'thematic.tab', component: defineAsyncComponent(() => import('../thematic/ThematicPanel.vue')), roles: ['viewer', 'planner', 'engineer', 'admin'] },
+];
 
 /** The panels a user of `role` sees, in order. */
 export function panelsFor(role: Role | undefined): SidePanel[] {

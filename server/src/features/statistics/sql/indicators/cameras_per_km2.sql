@@ -1,0 +1,7 @@
+-- Cameras (not decommissioned) per km² of the unit's area on the spheroid.
+SELECT u.code, n.count / NULLIF(u.area_km2, 0) AS value, n.count AS numerator, u.area_km2 AS denominator
+FROM units u
+CROSS JOIN LATERAL (
+  SELECT count(*)::float8 AS count FROM {{plan:cameras}} c
+  WHERE c.status <> 'decommissioned' AND ST_Intersects(u.geom, c.geom)
+) n
