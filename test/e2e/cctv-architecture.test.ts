@@ -15,6 +15,7 @@ let page: Page;
 let plan: { id: string; name: string };
 let accessNode: { id: string; name: string };
 let spurId: string;
+let unattached: string;
 /** 4K MJPEG at 30 fps from the bitrate table: 3840 × 2160 × 30 × 0.5 bit = 124.416 Mbit/s each. */
 const ADDED = 85;
 const ADDED_MBPS = ADDED * 124.416;
@@ -70,6 +71,14 @@ beforeAll(async () => {
       },
     });
   }
+  // And one camera nobody attached to the network: listed as a problem, the rest still computed.
+  unattached = (await api<{ id: string }>('POST', `/ogc/collections/cameras/items?scenario=${plan.id}`, {
+    type: 'Feature', geometry: { type: 'Point', coordinates: [lon - 0.001, lat] },
+    properties: {
+      name: 'Camera chưa đấu nối', owner: 'ward', purpose: 'security', status: 'planned', mount_height_m: 6, heading_deg: 0,
+      tilt_deg: 10, hfov_deg: 90, resolution_h: 1920, resolution_v: 1080, codec: 'H.265', frame_rate: 25, retention_days: 30,
+    },
+  })).id;
   browser = await openBrowser({ width: 1500, height: 950 });
   page = browser.page;
   await page.goto(`${baseUrl}/?test`, { waitUntil: 'load' });
@@ -120,6 +129,16 @@ describe('the CCTV architecture tab', () => {
     await page.waitForTimeout(500);
     await page.evaluate(() => window.__app!.whenRendered());
     await screenshot(page, '21-architecture-plan-overloaded-link');
+  });
+
+  it('the_camera_without_a_man_node_is_listed_with_its_reason', async () => {
+    const problems = page.locator('[data-testid=problem-cameras]');
+    expect(await problems.getAttribute('data-count')).toBe('1');
+    const row = page.locator(`[data-testid=problem-${unattached}]`);
+    expect(await row.getAttribute('data-reason')).toBe('no_man_node');
+    expect(await row.innerText()).toBe('Camera chưa đấu nối');
+    await problems.scrollIntoViewIfNeeded();
+    await screenshot(page, '23-architecture-problem-cameras');
   });
 
   it('the_tier_diagram_shows_cameras_mbit_s_and_storage_from_the_groups_to_the_data_centre', async () => {
