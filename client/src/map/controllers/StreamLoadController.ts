@@ -130,6 +130,10 @@ export class StreamLoadController {
     const kind = feature.get('streamLoadKind') as 'link' | 'node';
     element.textContent = this.describe(kind, feature.getProperties() as LinkLoad | NodeLoad);
     element.style.display = 'block';
+    // Beyond the middle of the map the tooltip opens to the left, so it is not cut off at the edge.
+    const right = pixel[0] > (this.map.getSize()?.[0] ?? 0) / 2;
+    this.tooltip.setPositioning(right ? 'center-right' : 'center-left');
+    this.tooltip.setOffset(right ? [-12, 0] : [12, 0]);
     this.tooltip.setPosition(coordinate);
   }
 }
