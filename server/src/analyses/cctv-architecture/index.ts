@@ -73,65 +73,75 @@ function tierNodes(s: RoutedStream, nodes: Map<string, NodeFeature>): Record<(ty
   return { core: first('core'), aggregation: first('aggregation'), access: first('access') };
 }
 
-/** Builds the tier tree, the per-tier totals and the ward × owner groups (Mbit/s, TB). */
-export function architectureTiers(input: StreamLoadInput, options: StreamLoadOptions): ArchitectureResult {
-  const streams = computeStreams(input, options);
-  const nodes = streams.routing.inService;
-  const loads = sumLoads(streams.routed).nodes;
-  const roots = new Map<string, TierNode>();
-  const index = new Map<string, TierNode>();
+/**
+ * The tree as it grows: tree nodes by key (the path of MAN node ids from the data centre), the roots apart.
+ * `place` adds one routed camera along its chain of tiers.
+ */
+class TierTree {
+  readonly roots: TierNode[] = [];
+  readonly index = new Map<string, TierNode>();
 
-  const networkNode = (key: string, tier: Tier, nodeId: string | undefined, parent: TierNode | undefined): TierNode => {
-    let node = index.get(key);
-    if (!node) {
-      const feature = nodeId ? nodes.get(nodeId) : undefined;
-      const pct = feature ? utilisationPercent(loads.get(feature.id)?.mbps ?? 0, feature.properties.capacity_gbps) : null;
-      node = {
-        key, tier, nodeId: nodeId ?? null, name: feature?.properties.name ?? '', direct: !nodeId,
-        cameras: 0, mbps: 0, storageTb: 0, children: [],
-        ...(feature ? { capacityGbps: feature.properties.capacity_gbps, utilisationPct: r2(pct), level: levelOf(pct, options.warnAtPercent) } : {}),
-      };
-      index.set(key, node);
-      if (parent) parent.children.push(node);
-      else roots.set(key, node);
-    }
-    return node;
-  };
+  constructor(private readonly nodes: Map<string, NodeFeature>, private readonly loads: Map<string, { mbps: number }>, private readonly warnAtPercent: number) {}
 
-  for (const s of streams.routed) {
-    const ids = tierNodes(s, nodes);
+  place(s: RoutedStream): void {
+    const ids = tierNodes(s, this.nodes);
     let key = s.route.sink;
-    const chain = [networkNode(key, 'data_centre', s.route.sink, undefined)];
+    const chain = [this.networkNode(key, 'data_centre', s.route.sink, undefined)];
     for (const tier of NETWORK_TIERS) {
       key = `${key}/${ids[tier] ?? `direct-${tier}`}`;
-      chain.push(networkNode(key, tier, ids[tier], chain[chain.length - 1]));
+      chain.push(this.networkNode(key, tier, ids[tier], chain[chain.length - 1]));
     }
     const ward = { code: s.camera.ward_code ?? null, name: s.camera.ward_name ?? null };
-    key = `${key}/${ward.code ?? '-'}|${s.camera.owner}`;
-    let group = index.get(key);
-    if (!group) {
-      group = { key, tier: 'cameras', nodeId: null, name: `${ward.name ?? '-'} · ${s.camera.owner}`, direct: false, ward, owner: s.camera.owner, cameras: 0, mbps: 0, storageTb: 0, children: [] };
-      index.set(key, group);
-      chain[chain.length - 1].children.push(group);
-    }
-    for (const node of [...chain, group]) {
+    chain.push(this.child(`${key}/${ward.code ?? '-'}|${s.camera.owner}`, chain[chain.length - 1], (k) => ({
+      key: k, tier: 'cameras', nodeId: null, name: `${ward.name ?? '-'} · ${s.camera.owner}`, direct: false, ward, owner: s.camera.owner,
+      cameras: 0, mbps: 0, storageTb: 0, children: [],
+    })));
+    for (const node of chain) {
       node.cameras += 1;
       node.mbps += s.mbps;
       node.storageTb += s.storageTb;
     }
   }
 
-  const tree = [...roots.values()];
-  const all = [...index.values()];
+  private networkNode(key: string, tier: Tier, nodeId: string | undefined, parent: TierNode | undefined): TierNode {
+    return this.child(key, parent, (k) => {
+      const feature = nodeId ? this.nodes.get(nodeId) : undefined;
+      const pct = feature ? utilisationPercent(this.loads.get(feature.id)?.mbps ?? 0, feature.properties.capacity_gbps) : null;
+      return {
+        key: k, tier, nodeId: nodeId ?? null, name: feature?.properties.name ?? '', direct: !nodeId, cameras: 0, mbps: 0, storageTb: 0, children: [],
+        ...(feature ? { capacityGbps: feature.properties.capacity_gbps, utilisationPct: r2(pct), level: levelOf(pct, this.warnAtPercent) } : {}),
+      };
+    });
+  }
+
+  private child(key: string, parent: TierNode | undefined, make: (key: string) => TierNode): TierNode {
+    let node = this.index.get(key);
+    if (!node) {
+      node = make(key);
+      this.index.set(key, node);
+      (parent ? parent.children : this.roots).push(node);
+    }
+    return node;
+  }
+}
+
+/** Builds the tier tree, the per-tier totals and the ward × owner groups (Mbit/s, TB). */
+export function architectureTiers(input: StreamLoadInput, options: StreamLoadOptions): ArchitectureResult {
+  const streams = computeStreams(input, options);
+  const tree = new TierTree(streams.routing.inService, sumLoads(streams.routed).nodes, options.warnAtPercent);
+  for (const s of streams.routed) tree.place(s);
+  const all = [...tree.index.values()];
   const tiers = TIERS.map((tier) => summarise(tier, all));
+  const order = (a: TierNode, b: TierNode) => Number(a.direct) - Number(b.direct) || a.name.localeCompare(b.name) || (a.key < b.key ? -1 : 1);
   for (const node of all) {
     node.mbps = r3(node.mbps);
     node.storageTb = r3(node.storageTb);
-    node.children.sort((a, b) => Number(a.direct) - Number(b.direct) || a.name.localeCompare(b.name) || (a.key < b.key ? -1 : 1));
+    node.children.sort(order);
   }
+  tree.roots.sort(order);
   return {
     tiers,
-    tree,
+    tree: tree.roots,
     groups: cameraGroups(streams.routed),
     totals: {
       cameras: streams.routed.length,

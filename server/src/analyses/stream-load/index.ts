@@ -6,9 +6,9 @@
  */
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { CameraProblem } from './cameras.js';
-import { levelOf, sumLoads, utilisationPercent, type Load, type LoadLevel } from './loads.js';
+import { levelOf, sumLoads, utilisationPercent, type Load, type LoadLevel, type Loads } from './loads.js';
 import { linkLengthM, type NetworkProblem } from './routing.js';
-import { computeStreams, type StreamLoadInput, type StreamLoadOptions } from './streams.js';
+import { computeStreams, type StreamLoadInput, type StreamLoadOptions, type Streams } from './streams.js';
 
 export { DEFAULT_OPTIONS, DEFAULT_STATUSES, computeStreams, type StreamLoadInput, type StreamLoadOptions } from './streams.js';
 
@@ -73,15 +73,11 @@ const r3 = (v: number) => Math.round(v * 1000) / 1000;
 const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 const NONE: Load = { mbps: 0, cameras: 0 };
 
-/** Computes the stream load of the network (see the module comment); Mbit/s, Gbit/s, TB and percent. */
-export function streamLoad(input: StreamLoadInput, options: StreamLoadOptions): StreamLoadResult {
-  const streams = computeStreams(input, options);
-  const { routing } = streams;
-  const loads = sumLoads(streams.routed);
-  const warn = options.warnAtPercent;
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : 1);
 
-  const linkFeatures: Feature<LineString, LinkLoadProps>[] = [...input.links].sort((a, b) => (a.id < b.id ? -1 : 1)).map((link) => {
-    const inService = routing.usableLinks.has(link.id);
+function linkFeatures(input: StreamLoadInput, streams: Streams, loads: Loads, warn: number): Feature<LineString, LinkLoadProps>[] {
+  return [...input.links].sort(byId).map((link) => {
+    const inService = streams.routing.usableLinks.has(link.id);
     const load = loads.links.get(link.id) ?? NONE;
     const pct = inService ? utilisationPercent(load.mbps, link.properties.capacity_gbps) : null;
     return {
@@ -93,8 +89,11 @@ export function streamLoad(input: StreamLoadInput, options: StreamLoadOptions): 
       },
     };
   });
+}
 
-  const nodeFeatures: Feature<Point, NodeLoadProps>[] = [...input.nodes].sort((a, b) => (a.id < b.id ? -1 : 1)).map((node) => {
+function nodeFeatures(input: StreamLoadInput, streams: Streams, loads: Loads, warn: number): Feature<Point, NodeLoadProps>[] {
+  const { routing } = streams;
+  return [...input.nodes].sort(byId).map((node) => {
     const load = loads.nodes.get(node.id) ?? NONE;
     const inService = routing.inService.has(node.id);
     const pct = inService ? utilisationPercent(load.mbps, node.properties.capacity_gbps) : null;
@@ -109,43 +108,49 @@ export function streamLoad(input: StreamLoadInput, options: StreamLoadOptions): 
       },
     };
   });
+}
 
-  const sinks: SinkTotals[] = routing.sinks.map((id) => {
-    const node = routing.inService.get(id)!;
+/** Streams, load and storage per data centre, and the storage of all of them against their capacity (TB). */
+function storageTotals(streams: Streams, loads: Loads, options: StreamLoadOptions) {
+  const sinks: SinkTotals[] = streams.routing.sinks.map((id) => {
+    const node = streams.routing.inService.get(id)!;
     const load = loads.sinks.get(id) ?? { mbps: 0, cameras: 0, storageTb: 0 };
     return { id, name: node.properties.name, kind: node.properties.kind, cameras: load.cameras, mbps: r3(load.mbps), storageTb: r3(load.storageTb), storageCapacityTb: node.properties.storage_tb ?? null };
   });
   const requiredTb = streams.routed.reduce((s, x) => s + x.storageTb, 0);
   const known = sinks.filter((s) => s.storageCapacityTb !== null);
   const capacityTb = options.storageCapacityTb ?? (known.length ? known.reduce((s, x) => s + x.storageCapacityTb!, 0) : null);
-  const storagePct = capacityTb ? (requiredTb / capacityTb) * 100 : null;
-  const inServiceLinks = linkFeatures.filter((f) => f.properties.level !== 'out_of_service');
-  const reachable = nodeFeatures.filter((f) => !['out_of_service', 'unreachable'].includes(f.properties.level));
-  const pcts = inServiceLinks.map((f) => f.properties.utilisation_pct).filter((p): p is number => p !== null);
-  const considered = Object.values(streams.byStatus).reduce((s, n) => s + n, 0);
+  const pct = capacityTb ? (requiredTb / capacityTb) * 100 : null;
+  const storage = { requiredTb: r3(requiredTb), capacityTb, utilisationPct: r2(pct), level: levelOf(pct, options.warnAtPercent), overheadPercent: options.storageOverheadPercent };
+  return { sinks, storage };
+}
 
+const count = <T extends { properties: { level: string } }>(features: T[], level: string) => features.filter((f) => f.properties.level === level).length;
+
+/** Computes the stream load of the network (see the module comment); Mbit/s, Gbit/s, TB and percent. */
+export function streamLoad(input: StreamLoadInput, options: StreamLoadOptions): StreamLoadResult {
+  const streams = computeStreams(input, options);
+  const loads = sumLoads(streams.routed);
+  const links = linkFeatures(input, streams, loads, options.warnAtPercent);
+  const nodes = nodeFeatures(input, streams, loads, options.warnAtPercent);
+  const { sinks, storage } = storageTotals(streams, loads, options);
+  const inServiceLinks = links.filter((f) => f.properties.level !== 'out_of_service');
+  const pcts = inServiceLinks.map((f) => f.properties.utilisation_pct).filter((p): p is number => p !== null);
   return {
-    links: { type: 'FeatureCollection', features: linkFeatures },
-    nodes: { type: 'FeatureCollection', features: nodeFeatures },
+    links: { type: 'FeatureCollection', features: links },
+    nodes: { type: 'FeatureCollection', features: nodes },
     totals: {
-      cameras: { considered, routed: streams.routed.length, private: streams.privateCameras, withProblems: streams.problems.length, byStatus: streams.byStatus },
+      cameras: {
+        considered: Object.values(streams.byStatus).reduce((s, n) => s + n, 0), routed: streams.routed.length,
+        private: streams.privateCameras, withProblems: streams.problems.length, byStatus: streams.byStatus,
+      },
       routedMbps: r3(streams.routed.reduce((s, x) => s + x.mbps, 0)),
-      storage: { requiredTb: r3(requiredTb), capacityTb, utilisationPct: r2(storagePct), level: levelOf(storagePct, warn), overheadPercent: options.storageOverheadPercent },
-      links: {
-        inService: inServiceLinks.length,
-        over: inServiceLinks.filter((f) => f.properties.level === 'over').length,
-        near: inServiceLinks.filter((f) => f.properties.level === 'near').length,
-        maxUtilisationPct: pcts.length ? Math.max(...pcts) : null,
-      },
-      nodes: {
-        inService: routing.inService.size,
-        over: reachable.filter((f) => f.properties.level === 'over').length,
-        near: reachable.filter((f) => f.properties.level === 'near').length,
-        unreachable: nodeFeatures.filter((f) => f.properties.level === 'unreachable').length,
-      },
+      storage,
+      links: { inService: inServiceLinks.length, over: count(links, 'over'), near: count(links, 'near'), maxUtilisationPct: pcts.length ? Math.max(...pcts) : null },
+      nodes: { inService: streams.routing.inService.size, over: count(nodes, 'over'), near: count(nodes, 'near'), unreachable: count(nodes, 'unreachable') },
       sinks,
     },
     problems: streams.problems,
-    networkProblems: routing.problems,
+    networkProblems: streams.routing.problems,
   };
 }
