@@ -3,5 +3,7 @@
  * Adding an analysis is one module under server/src/analyses/<name>/ and one entry here.
  */
 import type { AnalysisProcess } from './process.js';
+import { streamLoadProcess } from './stream-load/process.js';
+import { architectureProcess } from './cctv-architecture/process.js';
 
-export const ANALYSES: readonly AnalysisProcess[] = [];
+export const ANALYSES: readonly AnalysisProcess[] = [streamLoadProcess, architectureProcess];

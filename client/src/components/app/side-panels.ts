@@ -2,8 +2,7 @@
  * The tabs of the side panel, as data: a feature adds its panel here (one entry) rather than editing MapApp.
  * `visible` hides a tab from roles that cannot use it; the server refuses what the role may not do anyway.
  */
-import type { Component } from 'vue';
-import { defineAsyncComponent } from 'vue';
+import { defineAsyncComponent, type Component } from 'vue';
 import LayerPanel from '../layers/LayerPanel.vue';
 import type { Role } from '../../api/session';
 
@@ -20,6 +19,10 @@ export const SIDE_PANELS: readonly SidePanel[] = [
   { id: 'layers', titleKey: 'layers.tab', component: LayerPanel },
   // Figures summarise every layer: signed-in users only (anonymous open-data visitors see only published layers).
   { id: 'thematic', titleKey: 'thematic.tab', component: defineAsyncComponent(() => import('../thematic/ThematicPanel.vue')), roles: ['viewer', 'planner', 'engineer', 'admin'] },
+  {
+    id: 'architecture', titleKey: 'cctvArchitecture.tab', roles: ['viewer', 'planner', 'engineer', 'admin'],
+    component: defineAsyncComponent(() => import('../architecture/ArchitecturePanel.vue')),
+  },
 ];
 
 /** The panels a user of `role` sees, in order. */

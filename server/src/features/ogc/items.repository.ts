@@ -3,6 +3,7 @@ import type { CollectionSpec, PropertySpec } from '../collections/registry.js';
 import type { CrsInfo } from '../../lib/crs.js';
 import type { ItemsQuery } from './items.query.js';
 import { ident } from '../../lib/sql.js';
+import { planViewCondition } from '../scenarios/plan-view.js';
 
 /**
  * SQL of the OGC items endpoints. Table and column names come from the registry only (checked by `ident`);
@@ -56,11 +57,9 @@ function whereClause(spec: CollectionSpec, query: ItemsQuery): { sql: string; bi
     bindings.push(filter.value);
   }
   if (spec.scenarioAware) {
-    // A plan shows the baseline, minus the features it replaces, plus its own features.
-    parts.push(query.scenarioId
-      ? `((t.scenario_id IS NULL AND NOT EXISTS (SELECT 1 FROM ${ident(spec.table)} p WHERE p.scenario_id = ?::uuid AND p.replaces_id = t.id)) OR t.scenario_id = ?::uuid)`
-      : 't.scenario_id IS NULL');
-    if (query.scenarioId) bindings.push(query.scenarioId, query.scenarioId);
+    const plan = planViewCondition(spec.table, 't', query.scenarioId);
+    parts.push(plan.sql);
+    bindings.push(...plan.bindings);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', bindings };
 }
