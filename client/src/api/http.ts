@@ -49,6 +49,8 @@ export interface RequestOptions {
   /** Query parameters; undefined and empty values are left out. */
   query?: Record<string, string | number | undefined | null>;
   signal?: AbortSignal;
+  /** More request headers (`Prefer: respond-async`, `If-Match`…). */
+  headers?: Record<string, string>;
   /**
    * A 401 is an expected answer of this request (a wrong password at sign-in), not an expired session:
    * it is thrown as an ApiError without sending the app back to the sign-in page.
@@ -85,7 +87,7 @@ export function withQuery(url: string, query: RequestOptions['query']): string {
  * Throws ApiError on a non-2xx answer; on an unexpected 401 the unauthorized handler runs first.
  */
 export async function request<T>(method: string, url: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/geo+json, application/problem+json' };
+  const headers: Record<string, string> = { Accept: 'application/json, application/geo+json, application/problem+json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (WRITE_METHODS.has(method.toUpperCase()) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const res = await fetch(withQuery(url, options.query), {

@@ -4,6 +4,7 @@
  */
 import type { Component } from 'vue';
 import LayerPanel from '../layers/LayerPanel.vue';
+import PlansPanel from '../plans/PlansPanel.vue';
 import type { Role } from '../../api/session';
 
 export interface SidePanel {
@@ -15,7 +16,11 @@ export interface SidePanel {
   roles?: readonly Role[];
 }
 
-export const SIDE_PANELS: readonly SidePanel[] = [{ id: 'layers', titleKey: 'layers.tab', component: LayerPanel }];
+export const SIDE_PANELS: readonly SidePanel[] = [
+  { id: 'layers', titleKey: 'layers.tab', component: LayerPanel },
+  // Plans are read by every signed-in role (managers follow them); anonymous visitors cannot read them.
+  { id: 'plans', titleKey: 'plans.tab', component: PlansPanel, roles: ['viewer', 'planner', 'engineer', 'admin'] },
+];
 
 /** The panels a user of `role` sees, in order. */
 export function panelsFor(role: Role | undefined): SidePanel[] {
