@@ -43,6 +43,17 @@ export function usePlanSync(): void {
   const { collections } = storeToRefs(layers);
   let request: AbortController | undefined;
 
+  // Another user may see other plans: forget them on sign-out or a change of account.
+  watch(
+    () => session.user?.username ?? null,
+    (name) => {
+      if (store.owner === name) return;
+      store.reset();
+      store.owner = name;
+    },
+    { immediate: true },
+  );
+
   watch(
     [map, collections],
     ([m, list], _old, onCleanup) => {
@@ -99,11 +110,6 @@ export function usePlanSync(): void {
     },
   );
 
-  // Another user may see other plans: forget them on sign-out or a change of account.
-  watch(
-    () => session.user?.username,
-    () => store.reset(),
-  );
 }
 
 function hooks(controller: PlanOverlayController): PlanOverlayHooks {

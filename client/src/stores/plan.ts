@@ -23,6 +23,8 @@ export const usePlanStore = defineStore('plan', () => {
   /** Bumped when the baseline changed (a merge): the map reloads the infrastructure layers. */
   const baselineRevision = ref(0);
 
+  /** Who the plans above were loaded for: another user's session starts afresh. */
+  const owner = ref<string | null>(null);
   const plans = ref<Plan[]>([]);
   const listState = ref<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const listError = ref<string>();
@@ -73,7 +75,7 @@ export const usePlanStore = defineStore('plan', () => {
 
   return {
     activePlanId, activePlanName, activePlan, activeLoading, activeError, revision, baselineRevision,
-    plans, listState, listError,
+    owner, plans, listState, listError,
     setActivePlan, planChanged, baselineChanged, loadPlans, updatePlan, reset,
   };
 });
