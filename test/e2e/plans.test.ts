@@ -13,11 +13,14 @@ import { pageApi } from './support/page-api.js';
 import { cameraFeature } from '../fixtures/features.js';
 
 const baseUrl = inject('baseUrl');
-// By the beach at Mỹ Khê: a quiet spot, so the cameras of this test are the only ones under a click.
-const SPOT = { lon: 108.2615, lat: 16.058 };
-const OLD = [108.2605, 16.0575];
-const NEW = [108.2612, 16.0586];
-const ADDED_AT = [108.2625, 16.059];
+// Behind the beach at Mỹ Khê, away from the sample city's cameras, so this test's cameras are the only ones
+// under a click.
+const SPOT = { lon: 108.2592, lat: 16.058 };
+const OLD = [108.2592, 16.0574];
+const NEW = [108.2599, 16.0585];
+const ADDED_AT = [108.2584, 16.0589];
+const RETIRED_AT = [108.2581, 16.0570];
+const CONTESTED_AT = [108.2575, 16.0580];
 const RUN = Date.now().toString(36);
 const PLAN_NAME = `Camera ven biển Mỹ Khê ${RUN}`;
 
@@ -39,6 +42,8 @@ async function api(account: Account, method: string, path: string, body?: unknow
 
 const cameraAt = (name: string, coordinates: number[]) => cameraFeature({ name }, coordinates);
 const testId = (id: string) => page.locator(`[data-testid=${id}]`);
+/** An Element Plus textarea: the test id may sit on the textarea or on its wrapper. */
+const textareaOf = (id: string) => page.locator(`textarea[data-testid=${id}], [data-testid=${id}] textarea`).first();
 const overlay = () => page.evaluate(() => window.__planOverlay?.snapshot() ?? null);
 const loadedCameras = () => page.evaluate(() => window.__app?.loadedFeatureIds('cameras') ?? []);
 
@@ -62,14 +67,14 @@ async function takeStep(step: string, note?: string): Promise<void> {
   await testId(`plan-step-${step}`).click();
   const dialog = page.locator(`[data-testid=plan-step-dialog][data-step=${step}]`);
   await dialog.waitFor({ state: 'visible' });
-  if (note) await page.locator('[data-testid=plan-step-note] textarea').fill(note);
+  if (note) await textareaOf('plan-step-note').fill(note);
   await dialog.locator('[data-testid=plan-step-confirm]').click();
   await dialog.waitFor({ state: 'hidden' });
 }
 
 beforeAll(async () => {
   const made = await Promise.all(
-    [['Camera E2E di dời', OLD], ['Camera E2E ngừng', [108.2598, 16.0571]], ['Camera E2E tranh chấp', [108.2632, 16.0572]]].map(
+    [['Camera E2E di dời', OLD], ['Camera E2E ngừng', RETIRED_AT], ['Camera E2E tranh chấp', CONTESTED_AT]].map(
       ([name, at]) => api(ACCOUNTS.engineer, 'POST', '/ogc/collections/cameras/items', cameraAt(name as string, at as number[])),
     ),
   );
@@ -95,7 +100,7 @@ describe('plans in a browser', () => {
     expect(await testId('plan-banner').count()).toBe(0);
     await testId('plan-create').click();
     await inputOf(page, 'plan-form-name').fill(PLAN_NAME);
-    await page.locator('[data-testid=plan-form-description] textarea').fill('Ba camera giám sát bãi biển; dời một camera, ngừng một camera cũ.');
+    await textareaOf('plan-form-description').fill('Ba camera giám sát bãi biển; dời một camera, ngừng một camera cũ.');
     await testId('plan-form-save').click();
 
     await testId('plan-detail').waitFor({ state: 'visible' });
@@ -201,7 +206,7 @@ describe('plans in a browser', () => {
     await listed.waitFor({ state: 'visible' });
     expect(await listed.innerText()).toContain('Camera E2E tranh chấp');
     expect(await testId('plan-detail').getAttribute('data-status')).toBe('approved');
-    await centreMap(108.2632, 16.0572, 17);
+    await centreMap(CONTESTED_AT[0], CONTESTED_AT[1], 17);
     await screenshot(page, 'plans-05-merge-refused-baseline-moved-on');
     expect((await api(ACCOUNTS.viewer, 'GET', `/ogc/collections/cameras/items/${ids.contested}`)).body.properties.tilt_deg).toBe(5);
     await testId('plan-back').click();
