@@ -209,6 +209,18 @@ describe('plans in a browser', () => {
     await centreMap(CONTESTED_AT[0], CONTESTED_AT[1], 17);
     await screenshot(page, 'plans-05-merge-refused-baseline-moved-on');
     expect((await api(ACCOUNTS.viewer, 'GET', `/ogc/collections/cameras/items/${ids.contested}`)).body.properties.tilt_deg).toBe(5);
+
+    // The way out: return the plan for rework, where the stale change is taken out (and would be made again).
+    await takeStep('return', 'Camera đã đổi ở hiện trạng: làm lại thay đổi này.');
+    await expect.poll(() => testId('plan-detail').getAttribute('data-status')).toBe('returned');
+    const copy = (await page.locator('[data-testid^=plan-change-][data-conflict=true]').getAttribute('data-testid'))!.replace('plan-change-', '');
+    await testId(`plan-change-drop-${copy}`).click();
+    await testId(`plan-change-drop-confirm-${copy}`).waitFor({ state: 'visible' });
+    await screenshot(page, 'plans-06-returned-taking-the-stale-change-out');
+    await testId(`plan-change-drop-confirm-${copy}`).locator('[data-testid=plan-change-drop-yes]').click();
+    await expect.poll(() => page.locator('[data-testid^=plan-change-][data-kind]').count()).toBe(0);
+    expect(await testId('plan-conflict-summary').count()).toBe(0);
+    expect(await testId('plan-banner-count').getAttribute('data-count')).toBe('0');
     await testId('plan-back').click();
   });
 
@@ -219,7 +231,7 @@ describe('plans in a browser', () => {
     await expect.poll(() => testId('plan-detail').getAttribute('data-status')).toBe('approved');
     await testId('plan-review-note').waitFor({ state: 'visible' });
     await centreMap(SPOT.lon, SPOT.lat, 17);
-    await screenshot(page, 'plans-06-approved');
+    await screenshot(page, 'plans-07-approved');
 
     await takeStep('merge');
     await testId('plan-banner').waitFor({ state: 'detached' });
@@ -248,7 +260,27 @@ describe('plans in a browser', () => {
     }, NEW);
     expect(at![0]).toBeCloseTo(expected[0], 0);
     expect(at![1]).toBeCloseTo(expected[1], 0);
-    await screenshot(page, 'plans-07-merged-into-the-baseline');
+    await screenshot(page, 'plans-08-merged-into-the-baseline');
+  });
+
+  it('an_admin_discards_the_refused_plan_after_confirming_and_the_baseline_keeps_its_own_change', async () => {
+    const contestedPlan = page.locator('[data-testid^=plan-item-]', { hasText: `Nghiêng camera ${RUN}` });
+    await contestedPlan.click();
+    await testId('plan-detail').waitFor({ state: 'visible' });
+    await testId('plan-step-discard').click();
+    const dialog = page.locator('[data-testid=plan-step-dialog][data-step=discard]');
+    await dialog.waitFor({ state: 'visible' });
+    // Cancelling changes nothing.
+    await dialog.getByRole('button', { name: /Thôi/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await testId('plan-detail').getAttribute('data-status')).toBe('returned');
+    await takeStep('discard');
+    await testId('plans-showing-baseline').waitFor({ state: 'visible' });
+    await expect.poll(() => page.locator('[data-testid^=plan-closed-]', { hasText: `Nghiêng camera ${RUN}` })
+      .locator('[data-testid=plan-status]').getAttribute('data-status')).toBe('discarded');
+    const contested = await api(ACCOUNTS.viewer, 'GET', `/ogc/collections/cameras/items/${ids.contested}`);
+    expect(contested.body.properties).toMatchObject({ tilt_deg: 5, scenario_id: null });
+    await screenshot(page, 'plans-09-discarded');
     expect(browser.pageErrors).toEqual([]);
   });
 });

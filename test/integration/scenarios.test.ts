@@ -202,4 +202,29 @@ describe('plans', () => {
     expect((await getJson(`${cameras()}/${camera}`)).body.properties.tilt_deg).toBe(6);
     expect((await getJson(`${app.url}/api/scenarios/${plan.id}`)).body.changes).toHaveLength(1);
   });
+
+  it('dropping_a_conflicting_change_from_a_returned_plan_lets_it_through', async () => {
+    const [contested, kept] = [await baselineCamera(108.2015), await baselineCamera(108.2016)];
+    const plan = await newPlan('Làm lại thay đổi');
+    const inPlan = `?scenario=${plan.id}`;
+    await sendJson('PATCH', `${cameras()}/${contested}${inPlan}`, { type: 'Feature', properties: { tilt_deg: 30 } }, { ...planner, 'If-Match': '"v1"' });
+    await sendJson('PATCH', `${cameras()}/${kept}${inPlan}`, { type: 'Feature', properties: { tilt_deg: 31 } }, { ...planner, 'If-Match': '"v1"' });
+    await sendJson('PATCH', `${cameras()}/${contested}`, { type: 'Feature', properties: { tilt_deg: 7 } }, { 'If-Match': '"v1"' });
+    const approved = await approve(plan);
+    expect((await step(approved, 'merge', { version: approved.version }, admin)).status).toBe(409);
+    const returned = (await step(approved, 'return', { version: approved.version, note: 'Camera đã đổi ở hiện trạng' }, admin)).body;
+
+    const { changes } = (await getJson(`${app.url}/api/scenarios/${plan.id}`)).body;
+    const copy = changes.find((c: { replaces_id: string }) => c.replaces_id === contested);
+    expect(copy).toMatchObject({ conflict: true, version: 2 });
+    const dropped = await fetchAs(`${cameras()}/${copy.id}${inPlan}`, { method: 'DELETE', headers: { ...planner, 'If-Match': `"v${copy.version}"` } });
+    expect(dropped.status).toBe(204);
+    const after = (await getJson(`${app.url}/api/scenarios/${plan.id}`)).body.changes;
+    expect(after.map((c: { replaces_id: string }) => c.replaces_id)).toEqual([kept]);
+
+    const again = await approve(returned);
+    expect((await step(again, 'merge', { version: again.version }, admin)).status).toBe(200);
+    expect((await getJson(`${cameras()}/${contested}`)).body.properties.tilt_deg).toBe(7);
+    expect((await getJson(`${cameras()}/${kept}`)).body.properties.tilt_deg).toBe(31);
+  });
 });

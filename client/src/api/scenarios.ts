@@ -30,6 +30,8 @@ export interface PlanChange {
   collection: string;
   /** The plan's own feature (a new one, or its copy of a baseline feature). */
   id: string;
+  /** The plan feature's version (If-Match to drop it). */
+  version: number;
   name: string | null;
   status: string;
   kind: 'added' | 'changed' | 'retired';
@@ -84,4 +86,15 @@ export function createPlan(name: string, description: string | null): Promise<Pl
 export function planStep(plan: Pick<Plan, 'id' | 'version'>, step: PlanStep, note?: string | null): Promise<Plan> {
   const body = step === 'approve' || step === 'return' ? { version: plan.version, note: note ?? null } : { version: plan.version };
   return request<Plan>('POST', `/api/scenarios/${encodeURIComponent(plan.id)}/${step}`, { body });
+}
+
+/**
+ * Takes a change out of a plan that may still change: deletes the plan's own feature (an added one, or its copy of
+ * a baseline feature, which then shows again as it is in the baseline). 412 when the change moved on meanwhile.
+ */
+export function dropChange(planId: string, change: Pick<PlanChange, 'collection' | 'id' | 'version'>): Promise<void> {
+  return request<void>('DELETE', `/ogc/collections/${encodeURIComponent(change.collection)}/items/${encodeURIComponent(change.id)}`, {
+    query: { scenario: planId },
+    headers: { 'If-Match': `"v${change.version}"` },
+  });
 }

@@ -9,7 +9,7 @@ let n = 0;
 function change(p: Partial<PlanChange> = {}): PlanChange {
   n++;
   return {
-    collection: 'cameras', id: `plan-${n}`, name: `Camera ${n}`, status: 'planned', kind: 'added',
+    collection: 'cameras', id: `plan-${n}`, version: 1, name: `Camera ${n}`, status: 'planned', kind: 'added',
     replaces_id: null, replaces_version: null, baseline_version: null, conflict: false, moved: null,
     changedProperties: [], geometry: { type: 'Point', coordinates: [108.22, 16.06] }, properties: {},
     baseline_geometry: null, baseline_properties: null, ...p,

@@ -72,6 +72,8 @@ type Geometry = { type: string; coordinates: unknown };
 export interface PlanChange {
   collection: string;
   id: string;
+  /** The plan row's own version (If-Match to change or drop it). */
+  version: number;
   name: string | null;
   status: string;
   replaces_id: string | null;
@@ -99,7 +101,7 @@ export async function selectPlanChanges(db: Knex, scenarioId: string): Promise<P
     // man_links have no name: the registry says which layers do.
     const name = spec.properties.some((p) => p.name === 'name') ? 'p.name' : 'NULL::text';
     const { rows } = await db.raw(
-      `SELECT ? AS collection, p.id, ${name} AS name, p.status, p.replaces_id, p.replaces_version, b.version AS baseline_version,
+      `SELECT ? AS collection, p.id, p.version, ${name} AS name, p.status, p.replaces_id, p.replaces_version, b.version AS baseline_version,
          ST_AsGeoJSON(p.geom, 7, 0)::json AS geometry, ${propertiesJson(spec, 'p')} AS properties,
          ST_AsGeoJSON(b.geom, 7, 0)::json AS baseline_geometry,
          CASE WHEN b.id IS NULL THEN NULL ELSE ${propertiesJson(spec, 'b')} END AS baseline_properties,
