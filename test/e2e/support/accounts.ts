@@ -17,6 +17,7 @@ export const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD || 'e2e-admin-danan
 export const ACCOUNTS = {
   admin: { username: 'admin', password: ADMIN_PASSWORD },
   engineer: { username: 'engineer', password: 'engineer-danang' },
+  planner: { username: 'planner', password: 'planner-danang' },
   viewer: { username: 'viewer', password: 'viewer-danang' },
 } satisfies Record<string, Account>;
 

@@ -4,6 +4,7 @@
  */
 import { defineAsyncComponent, type Component } from 'vue';
 import LayerPanel from '../layers/LayerPanel.vue';
+import PlansPanel from '../plans/PlansPanel.vue';
 import type { Role } from '../../api/session';
 
 export interface SidePanel {
@@ -23,6 +24,8 @@ export const SIDE_PANELS: readonly SidePanel[] = [
     id: 'architecture', titleKey: 'cctvArchitecture.tab', roles: ['viewer', 'planner', 'engineer', 'admin'],
     component: defineAsyncComponent(() => import('../architecture/ArchitecturePanel.vue')),
   },
+  // Plans are read by every signed-in role (managers follow them); anonymous visitors cannot read them.
+  { id: 'plans', titleKey: 'plans.tab', component: PlansPanel, roles: ['viewer', 'planner', 'engineer', 'admin'] },
 ];
 
 /** The panels a user of `role` sees, in order. */

@@ -11,8 +11,14 @@ const NewScenario = z.object({
   description: z.string().max(4000).regex(/^[^\u0000]*$/, 'must not contain NUL').nullable().optional(),
 }).strict();
 const AtVersion = z.object({ version: z.number().int().positive().max(2147483647) }).strict();
+const note = z.string().trim().max(4000).regex(/^[^\u0000]*$/, 'must not contain NUL');
+const Review = AtVersion.extend({ note: note.nullable().optional() }).strict();
+const ReturnForRework = AtVersion.extend({ note: note.min(1, 'say what to rework') }).strict();
 
-/** `/api/scenarios`: plans. Anyone signed in reads them; planners, engineers and admins make them; admins merge. */
+/**
+ * `/api/scenarios`: plans. Anyone signed in reads them; planners, engineers and admins make, submit and discard
+ * them; admins approve a submitted plan or return it for rework, and merge an approved one.
+ */
 export function scenariosRouter(db: Knex): Router {
   const router = new Router({ prefix: '/api/scenarios' });
   router.get('/', async (ctx) => {
@@ -28,6 +34,21 @@ export function scenariosRouter(db: Knex): Router {
   router.get('/:id', async (ctx) => {
     requireUser(ctx);
     ctx.body = await scenarios.scenarioWithChanges(db, ctx.params.id);
+  });
+  router.post('/:id/submit', async (ctx) => {
+    const user = requireRole(ctx, ['planner', 'engineer', 'admin'], 'submit plans for review');
+    const { version } = parseWith(AtVersion, await readJsonBody(ctx, 1024));
+    ctx.body = await scenarios.reviewScenario(db, ctx.params.id, 'submit', version, user.username);
+  });
+  router.post('/:id/approve', async (ctx) => {
+    const admin = requireRole(ctx, ['admin'], 'approve plans');
+    const body = parseWith(Review, await readJsonBody(ctx, 8192));
+    ctx.body = await scenarios.reviewScenario(db, ctx.params.id, 'approve', body.version, admin.username, body.note || null);
+  });
+  router.post('/:id/return', async (ctx) => {
+    const admin = requireRole(ctx, ['admin'], 'return plans for rework');
+    const body = parseWith(ReturnForRework, await readJsonBody(ctx, 8192));
+    ctx.body = await scenarios.reviewScenario(db, ctx.params.id, 'return', body.version, admin.username, body.note);
   });
   router.post('/:id/merge', async (ctx) => {
     const admin = requireRole(ctx, ['admin'], 'merge plans into the baseline');
