@@ -7,6 +7,7 @@
  *                                           the first one in view when no id is given; null when none is in view
  *   __app.loadedFeatureIds(collectionId)    ids of the features loaded/rendered in the view
  *   __app.setView(lon, lat, zoom)           recentres the map (degrees, WGS 84)
+ *   __app.pixelOf(lon, lat)                 client [x, y] (for page.mouse) of a WGS 84 position (degrees)
  *   __app.whenRendered()                    resolves after the next complete render (tiles and features loaded)
  */
 import type Map from 'ol/Map';
@@ -18,6 +19,7 @@ export interface TestHooks {
   featurePixel(collectionId: string, featureId?: string): [number, number] | null;
   loadedFeatureIds(collectionId: string): string[];
   setView(lonDeg: number, latDeg: number, zoom: number): void;
+  pixelOf(lonDeg: number, latDeg: number): [number, number] | null;
   whenRendered(): Promise<void>;
 }
 
@@ -59,6 +61,11 @@ export function installTestHooks(map: Map, layers: LayersController): () => void
     setView(lon, lat, zoom) {
       map.getView().setCenter(fromLonLat([lon, lat]));
       map.getView().setZoom(zoom);
+    },
+    pixelOf(lon, lat) {
+      const pixel = map.getPixelFromCoordinate(fromLonLat([lon, lat], map.getView().getProjection()));
+      const box = map.getTargetElement()?.getBoundingClientRect();
+      return pixel && box ? [box.left + pixel[0], box.top + pixel[1]] : null;
     },
     whenRendered() {
       return new Promise((resolve) => {

@@ -93,7 +93,8 @@ export async function applyStep(api: EditApi, step: EditStep): Promise<void> {
 export async function undoStep(api: EditApi, step: EditStep): Promise<void> {
   switch (step.kind) {
     case 'create':
-      return removeFeature(api, step.ref, null);
+      await removeFeature(api, step.ref, null);
+      return;
     case 'update':
       return writeState(api, step.ref, step.before);
     case 'delete':
