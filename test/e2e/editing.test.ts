@@ -29,6 +29,16 @@ const feature = (collection: string, id: string) => api<Feature>(`/ogc/collectio
 const versions = async (collection: string, id: string) =>
   (await api<{ versions: { version: number; operation: string }[] }>(`/api/history/${collection}/${id}`)).body.versions;
 
+/** A position near `start` (lon/lat) where `collection` has nothing within `radiusDeg` (earlier runs left things). */
+async function freeSpot(collection: string, start: number[], radiusDeg: number): Promise<number[]> {
+  for (let i = 0; i < 25; i++) {
+    const spot = [start[0] + 2.2 * radiusDeg * (i % 5), start[1] - 2.2 * radiusDeg * Math.floor(i / 5)];
+    const bbox = [spot[0] - radiusDeg, spot[1] - radiusDeg, spot[0] + radiusDeg, spot[1] + radiusDeg].join(',');
+    if ((await api<{ features: unknown[] }>(`/ogc/collections/${collection}/items?bbox=${bbox}`)).body.features.length === 0) return spot;
+  }
+  throw new Error(`No free spot for ${collection} near ${start.join(', ')}`);
+}
+
 async function signedInPage(account: Account): Promise<Page> {
   const session = await openBrowser();
   sessions.push(session);
@@ -91,10 +101,12 @@ afterAll(async () => {
 describe('editing in the browser', () => {
   let engineerPage: Page;
   let cameraId: string;
-  const cameraAt = [108.2262, 16.0643];
+  let cameraAt: number[];
 
   beforeAll(async () => {
     engineerPage = await signedInPage(ACCOUNTS.engineer);
+    // A spot in Hải Châu with no camera within ~40 m, so that the press places a new one.
+    cameraAt = await freeSpot('cameras', [108.2262, 16.0643], 0.0004);
   });
 
   it('an_engineer_places_a_camera_aims_it_by_dragging_fills_the_form_and_sees_it_on_the_map', async () => {
@@ -147,6 +159,14 @@ describe('editing in the browser', () => {
     await expect.poll(() => page.evaluate((id) => window.__app!.loadedFeatureIds('cameras').includes(id), cameraId), { timeout: 20_000 }).toBe(true);
     await page.evaluate(() => window.__app!.whenRendered());
     await screenshot(page, 'editing-02-camera-saved');
+
+    // Dragging from the camera re-aims it: south is 180°, saved as version 2 on release.
+    const at = await pixelOf(page, cameraAt);
+    await drag(page, at, [at[0], at[1] + 100]);
+    await page.locator('[data-testid=edit-form][data-version="2"]').waitFor({ timeout: 20_000 });
+    expect((await feature('cameras', cameraId)).body.properties.heading_deg as number).toBeCloseTo(180, 0);
+    await page.evaluate(() => window.__app!.whenRendered());
+    await screenshot(page, 'editing-02b-camera-re-aimed');
   });
 
   it('two_browsers_edit_one_camera_and_the_second_sees_both_versions_and_overwrites_on_purpose', async () => {
@@ -160,12 +180,12 @@ describe('editing in the browser', () => {
     expect(at).not.toBeNull();
     await other.mouse.click(at![0], at![1]);
     await other.locator('[data-testid=feature-info-edit]').click();
-    await other.locator('[data-testid=edit-form][data-version="1"]').waitFor();
+    await other.locator('[data-testid=edit-form][data-version="2"]').waitFor();
     await inputOf(other, 'edit-field-name').fill('Camera đổi tên bởi quản trị');
     await other.locator('[data-testid=edit-save]').click();
-    await other.locator('[data-testid=edit-form][data-version="2"]').waitFor({ timeout: 20_000 });
+    await other.locator('[data-testid=edit-form][data-version="3"]').waitFor({ timeout: 20_000 });
 
-    // The engineer saves on version 1: the server answers 412 and the dialog shows both versions.
+    // The engineer saves on version 2: the server answers 412 and the dialog shows both versions.
     await mine.locator('[data-testid=edit-save]').click();
     const dialog = mine.locator('[data-testid=conflict-table]');
     await dialog.waitFor({ state: 'visible', timeout: 20_000 });
@@ -178,17 +198,17 @@ describe('editing in the browser', () => {
     expect(await retentionRow.locator('.mine').textContent()).toContain('90');
     expect(await mine.locator('[data-testid=conflict-row-codec]').getAttribute('data-differs')).toBe('false');
     expect(await mine.locator('[data-testid=conflict-geometry-theirs]').getAttribute('data-changed')).toBe('false');
-    expect((await feature('cameras', cameraId)).etag).toBe('"v2"');
+    expect((await feature('cameras', cameraId)).etag).toBe('"v3"');
     await settled(mine.locator('.el-dialog'));
     await screenshot(mine, 'editing-03-conflict-dialog');
 
     await mine.locator('[data-testid=conflict-overwrite]').click();
-    await mine.locator('[data-testid=edit-form][data-version="3"]').waitFor({ timeout: 20_000 });
+    await mine.locator('[data-testid=edit-form][data-version="4"]').waitFor({ timeout: 20_000 });
     const now = await feature('cameras', cameraId);
-    expect(now.etag).toBe('"v3"');
+    expect(now.etag).toBe('"v4"');
     expect(now.body.properties).toMatchObject({ retention_days: 90, name: 'Camera ngã tư Hùng Vương (e2e)', updated_by: 'engineer' });
     // Nothing was lost: the administrator's version is in the history.
-    expect((await versions('cameras', cameraId)).map((v) => v.version)).toEqual([1, 2, 3]);
+    expect((await versions('cameras', cameraId)).map((v) => v.version)).toEqual([1, 2, 3, 4]);
     await screenshot(mine, 'editing-04-conflict-overwritten');
   });
 });
@@ -259,7 +279,7 @@ describe('reshaping a road with snapping, then undo and redo', () => {
     const undone = (await feature('roads', road.id)).body.geometry.coordinates[vertexIndex];
     expect(undone[0]).toBeCloseTo(original[0], 9);
     expect(undone[1]).toBeCloseTo(original[1], 9);
-    expect(await statusText(page)).toContain('Đã hoàn tác');
+    await expect.poll(() => statusText(page)).toContain('Đã hoàn tác');
     await screenshot(page, 'editing-06-road-undone');
 
     // Ctrl+Shift+Z redoes, as a new version again.
@@ -280,11 +300,12 @@ describe('reshaping a road with snapping, then undo and redo', () => {
 describe('drawing, splitting, selecting, deleting and measuring', () => {
   let page: Page;
   // Open sea east of Mỹ Khê: nothing there to snap to, so the drawn shape is the one clicked.
-  const sea = [108.29, 16.06];
+  let sea: number[];
   const inBox = async () =>
     (await api<{ features: Feature[] }>(`/ogc/collections/buildings/items?bbox=${sea[0] - 0.002},${sea[1] - 0.002},${sea[0] + 0.002},${sea[1] + 0.002}`)).body.features;
 
   beforeAll(async () => {
+    sea = await freeSpot('buildings', [108.29, 16.06], 0.002);
     page = await signedInPage(PLANNER);
     await centre(page, sea[0], sea[1], 18);
     await chooseLayer(page, 'buildings');
@@ -311,7 +332,7 @@ describe('drawing, splitting, selecting, deleting and measuring', () => {
     await page.mouse.click(x, y - 90);
     await page.mouse.dblclick(x, y + 90);
     await expect.poll(async () => (await inBox()).length, { timeout: 20_000 }).toBe(2);
-    expect(await statusText(page)).toContain('Đã tách thành 2 phần');
+    await expect.poll(() => statusText(page)).toContain('Đã tách thành 2 phần');
     const pieces = await inBox();
     expect(pieces.map((f) => f.id)).toContain(id);
     expect(pieces.every((f) => f.properties.floors === 3)).toBe(true);

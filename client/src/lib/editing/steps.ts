@@ -165,3 +165,9 @@ async function undoDelete(api: EditApi, step: Extract<EditStep, { kind: 'delete'
 export function refsOf(step: EditStep): FeatureRef[] {
   return step.kind === 'group' ? step.steps.flatMap(refsOf) : [step.ref];
 }
+
+/** A read feature as the state a write sends back: its geometry and its registry properties (`names`). */
+export function stateOf(loaded: VersionedFeature, names: readonly string[]): FeatureState {
+  const props = loaded.feature.properties ?? {};
+  return { geometry: loaded.feature.geometry as FeatureState['geometry'], properties: Object.fromEntries(names.map((n) => [n, props[n] ?? null])) };
+}
