@@ -5,6 +5,7 @@ import { cameraSector, fovSector, headingDeg, horizontalFovDeg, previewRangeM } 
 import { clipEdgeTest, nearestVertex, ringsWithoutClipEdges } from '../../../client/src/lib/editing/snap-geometry';
 import { sameGeometry, summariseConflict } from '../../../client/src/lib/editing/conflict';
 import { canEditIn, scenarioFor } from '../../../client/src/lib/editing/permissions';
+import { formatArea, formatLength } from '../../../client/src/lib/editing/measure-format';
 
 // A block in Hải Châu, about 110 m on a side.
 const W = 108.22, E = 108.221, S = 16.06, N = 16.061;
@@ -50,13 +51,14 @@ describe('split', () => {
     expect(splitGeometry({ type: 'Polygon', coordinates: block }, [[mid, S - 0.001], [mid, (S + N) / 2]])).toBeNull();
   });
 
-  it('a_multipolygon_keeps_the_members_the_cut_misses', () => {
-    const other = [[[W + 0.01, S], [E + 0.01, S], [E + 0.01, N], [W + 0.01, N], [W + 0.01, S]]];
+  it('a_multipolygon_keeps_the_members_the_cut_misses_with_its_first_piece', () => {
+    const island = [[[W + 0.01, S], [E + 0.01, S], [E + 0.01, N], [W + 0.01, N], [W + 0.01, S]]];
     const mid = (W + E) / 2;
-    const pieces = splitGeometry({ type: 'MultiPolygon', coordinates: [block, other] }, [[mid, S - 0.001], [mid, N + 0.001]])!;
-    expect(pieces).toHaveLength(3);
-    expect(pieces.every((p) => p.type === 'Polygon')).toBe(true);
-    expect(pieces[2].coordinates).toEqual(other);
+    const pieces = splitGeometry({ type: 'MultiPolygon', coordinates: [block, island] }, [[mid, S - 0.001], [mid, N + 0.001]])!;
+    expect(pieces.map((p) => p.type)).toEqual(['MultiPolygon', 'Polygon']);
+    const kept = pieces[0].coordinates as number[][][][];
+    expect(kept[0]).toEqual(island);
+    expect(areaOf(kept[1]) + areaOf(pieces[1].coordinates as number[][][])).toBeCloseTo(areaOf(block), 3);
   });
 });
 
@@ -152,5 +154,15 @@ describe('who may edit', () => {
     expect(scenarioFor(cameras, 'plan-1')).toBe('plan-1');
     expect(scenarioFor(roads, 'plan-1')).toBeNull();
     expect(scenarioFor(cameras, null)).toBeNull();
+  });
+});
+
+describe('measurements as people read them', () => {
+  it('lengths_and_areas_pick_their_unit_and_the_locales_decimal_mark', () => {
+    expect(formatLength(842.26, 'vi')).toBe('842,3 m');
+    expect(formatLength(3274.5, 'en')).toBe('3.275 km');
+    expect(formatArea(950, 'en')).toBe('950 m²');
+    expect(formatArea(42_000, 'vi')).toBe('4,2 ha');
+    expect(formatArea(12_500_000, 'en')).toBe('12.5 km²');
   });
 });

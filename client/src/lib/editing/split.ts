@@ -80,8 +80,9 @@ export function splitPolygon(rings: PolygonCoords, splitter: LineCoords): Polygo
 }
 
 /**
- * Splits a line or polygonal geometry along `splitter`: the pieces as geometries of the same family (a LineString
- * or a Polygon each; the members of a MultiPolygon that the line misses stay whole), or null when nothing is cut.
+ * Splits a line or polygonal geometry along `splitter`, or returns null when nothing is cut. The first geometry
+ * is what the split feature keeps: the first piece, together with the members of a MultiPolygon the line missed
+ * (a ward's islands stay with the ward); each other piece becomes a feature of its own.
  */
 export function splitGeometry(geometry: { type: string; coordinates: unknown }, splitter: LineCoords): { type: string; coordinates: unknown }[] | null {
   if (geometry.type === 'LineString') {
@@ -91,6 +92,12 @@ export function splitGeometry(geometry: { type: string; coordinates: unknown }, 
   if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return null;
   const members = geometry.type === 'MultiPolygon' ? (geometry.coordinates as PolygonCoords[]) : [geometry.coordinates as PolygonCoords];
   const pieces = members.map((m) => splitPolygon(m, splitter));
-  if (pieces.every((p) => p.length < 2)) return null;
-  return pieces.flat().map((c) => ({ type: 'Polygon', coordinates: c }));
+  const cut = pieces.filter((p) => p.length > 1);
+  if (cut.length === 0) return null;
+  const kept = [...pieces.filter((p) => p.length === 1).map((p) => p[0]), cut[0][0]];
+  const others = [...cut[0].slice(1), ...cut.slice(1).flat()];
+  return [
+    kept.length === 1 ? { type: 'Polygon', coordinates: kept[0] } : { type: 'MultiPolygon', coordinates: kept },
+    ...others.map((c) => ({ type: 'Polygon', coordinates: c })),
+  ];
 }
