@@ -26,6 +26,9 @@ import { useLayersStore } from '../stores/layers';
 import { useSelectionStore } from '../stores/selection';
 import { useMap } from './useMap';
 
+/** The tools that place vertices, for which snapping is gathered. */
+const SNAPPING_TOOLS: readonly (string | null)[] = ['edit', 'move', 'draw', 'split', 'camera', 'measure'];
+
 interface ToolController {
   destroy(): void;
   abort?(): void;
@@ -124,7 +127,7 @@ function installEditing(m: Map): () => void {
     watchEffect(() => {
       info.suspended = store.tool !== null || store.active !== null;
     }),
-    watch(() => store.snapping, (on) => snap.setEnabled(on), { immediate: true }),
+    watch(() => store.snapping && SNAPPING_TOOLS.includes(store.tool), (on) => snap.setEnabled(on), { immediate: true }),
     watch(() => selection.items, (items) => selectionTool.show(items)),
     watch(() => store.active, (a) => {
       editLayer.show(a?.geometry ?? null, Boolean(a && !a.ref));

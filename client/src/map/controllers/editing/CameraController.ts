@@ -39,12 +39,14 @@ export class CameraController {
     let origin: number[] | null = null;
     let startPixel: number[] = [];
     let aimed = false;
-    const headingTo = (e: MapBrowserEvent) => headingDeg(origin!, toLonLat(e.coordinate, projection));
+    // The aim follows the pointer itself: snapping places the camera, it does not bend the heading.
+    const rawPixel = (e: MapBrowserEvent) => map.getEventPixel(e.originalEvent);
+    const headingTo = (e: MapBrowserEvent) => headingDeg(origin!, toLonLat(map.getCoordinateFromPixel(rawPixel(e)), projection));
     this.interaction = new PointerInteraction({
       handleDownEvent: (e) => {
         const selected = callbacks.selected();
         const selectedPixel = selected ? map.getPixelFromCoordinate(fromLonLat(selected, projection)) : null;
-        startPixel = e.pixel;
+        startPixel = rawPixel(e);
         aimed = false;
         if (selectedPixel && Math.hypot(selectedPixel[0] - e.pixel[0], selectedPixel[1] - e.pixel[1]) <= GRAB_TOLERANCE_PX) {
           origin = selected;
@@ -60,7 +62,8 @@ export class CameraController {
         return true;
       },
       handleDragEvent: (e) => {
-        if (!origin || Math.hypot(e.pixel[0] - startPixel[0], e.pixel[1] - startPixel[1]) < MIN_AIM_PX) return;
+        const pixel = rawPixel(e);
+        if (!origin || Math.hypot(pixel[0] - startPixel[0], pixel[1] - startPixel[1]) < MIN_AIM_PX) return;
         aimed = true;
         callbacks.onAim(headingTo(e), false);
       },

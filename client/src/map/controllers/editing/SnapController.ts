@@ -23,8 +23,11 @@ import { clipEdgeTest, nearestVertex, ringsWithoutClipEdges } from '../../../lib
 import { collectionLayers, featuresInExtent } from '../../collection-layers';
 import { readGeometry } from '../../geojson-geometry';
 
-/** Below this zoom nothing is gathered: snapping at city scale is meaningless and the layers are huge. */
-export const SNAP_MIN_ZOOM = 14;
+/**
+ * Below this zoom nothing is gathered: snapping at district scale is meaningless, and a view there holds tens of
+ * thousands of buildings of the full city.
+ */
+export const SNAP_MIN_ZOOM = 16;
 const PIXEL_TOLERANCE = 10;
 const MAX_FEATURES = 20000;
 
@@ -56,15 +59,16 @@ export class SnapController {
     this.keys = [
       map.on('moveend', () => this.invalidate()),
       map.on('rendercomplete', () => {
-        if (this.pending) this.rebuild();
+        if (this.pending && this.snap.getActive()) this.rebuild();
       }),
     ];
     map.addInteraction(this.snap);
   }
 
-  /** Snapping on or off. */
+  /** Snapping on or off (off while no tool that places vertices is in use: nothing is gathered then). */
   setEnabled(on: boolean): void {
     this.snap.setActive(on);
+    if (on && this.pending) this.map.render();
   }
 
   /** Keeps the Snap interaction after the tools' interactions, as OpenLayers requires. */
@@ -76,6 +80,7 @@ export class SnapController {
   /** The layers changed (a write, a layer shown or hidden): gather again after the next render. */
   invalidate(): void {
     this.pending = true;
+    if (this.snap.getActive()) this.map.render();
   }
 
   /** Leaves out the layers' copy of the feature being edited (it would pull a vertex back where it was). */
@@ -83,7 +88,7 @@ export class SnapController {
     const key = collectionId && featureId ? `${collectionId}/${featureId}` : '';
     if (key !== this.excluded) {
       this.excluded = key;
-      this.rebuild();
+      this.invalidate();
     }
   }
 
