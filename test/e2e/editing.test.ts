@@ -130,6 +130,8 @@ describe('editing in the browser', () => {
     // Saving too early names every missing required attribute, in Vietnamese.
     await page.locator('[data-testid=edit-save]').click();
     await expect(page.locator('[data-testid=edit-error-owner]').textContent()).resolves.toContain('Bắt buộc nhập');
+    // The table's optics rule, in the schema too: a field of view, or a sensor width and a focal length.
+    await expect(page.locator('[data-testid=edit-error-hfov_deg]').textContent()).resolves.toContain('Cần nhập Góc nhìn ngang (độ), hoặc');
     await inputOf(page, 'edit-field-mount_height_m').fill('0,2');
     await expect(page.locator('[data-testid=edit-error-mount_height_m]').textContent()).resolves.toContain('Không được nhỏ hơn 0,5');
     await screenshot(page, 'editing-01-camera-form-errors');

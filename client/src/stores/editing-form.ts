@@ -22,13 +22,14 @@ export function createEditForm(collectionById: (id: string) => CollectionInfo | 
   const validator = shallowRef<Validator | null>(null);
   const schemas = new Map<string, Promise<PublishedSchema>>();
   /** The collection whose fields and validator are loaded. */
-  let loadedFor: string | null = null;
+  const loadedFor = ref<string | null>(null);
 
   const properties = computed(() => propertiesFromForm(fields.value, values.value));
   const fieldErrors = computed(() => {
     void i18n.global.locale.value; // messages follow the UI language
     const tr = { locale: currentLocale(), t };
-    const client = validator.value ? validateProperties(validator.value, fields.value, properties.value, tr) : {};
+    const groups = loadedFor.value ? collectionById(loadedFor.value)?.requireOneOf : undefined;
+    const client = validator.value ? validateProperties(validator.value, fields.value, properties.value, tr, groups) : {};
     const shown: Record<string, string> = { ...serverErrors.value };
     for (const [name, text] of Object.entries(client)) if (submitted.value || touched.value.has(name)) shown[name] = text;
     return shown;
@@ -43,7 +44,7 @@ export function createEditForm(collectionById: (id: string) => CollectionInfo | 
     const [schema, module] = await Promise.all([schemas.get(id)!, loaders[id]()]);
     fields.value = formFields(schema, c);
     validator.value = module.default;
-    loadedFor = id;
+    loadedFor.value = id;
   }
 
   /** Fills the inputs from properties; `touchedNames` show their messages at once (values a tool set). */
@@ -71,6 +72,6 @@ export function createEditForm(collectionById: (id: string) => CollectionInfo | 
 
   return {
     fields, values, submitted, serverErrors, properties, fieldErrors,
-    loadedFor: () => loadedFor, prepare, reset, assign, setValue,
+    loadedFor: () => loadedFor.value, prepare, reset, assign, setValue,
   };
 }

@@ -38,7 +38,9 @@ function translator(locale: 'vi' | 'en'): MessageTranslator {
 let validate: Validator;
 let tmpDir: string;
 beforeAll(async () => {
-  tmpDir = fs.mkdtempSync(path.join(REPO, '.tmp-validators-'));
+  // Under the repository (so that node_modules resolves), in the git-ignored artifacts folder.
+  fs.mkdirSync(path.join(REPO, 'test-artifacts'), { recursive: true });
+  tmpDir = fs.mkdtempSync(path.join(REPO, 'test-artifacts', 'validators-'));
   const file = path.join(tmpDir, 'cameras.mjs');
   fs.writeFileSync(file, validatorModule('cameras'));
   validate = (await import(pathToFileURL(file).href)).default;
@@ -49,7 +51,7 @@ const fields = formFields(published, collection);
 const field = (name: string) => fields.find((f) => f.name === name)!;
 const goodCamera = {
   name: 'Cầu Rồng', owner: 'police', purpose: 'traffic', status: 'planned', mount_height_m: '6', heading_deg: '90', tilt_deg: '15',
-  sensor_width_mm: '', focal_length_mm: '', hfov_deg: '', resolution_h: '1920', resolution_v: '1080', codec: 'H.265',
+  sensor_width_mm: '', focal_length_mm: '', hfov_deg: '70', resolution_h: '1920', resolution_v: '1080', codec: 'H.265',
   frame_rate: '25', retention_days: '30', bitrate_mbps: '', man_node_id: '',
 };
 
@@ -67,7 +69,7 @@ describe('attribute form from the published schema', () => {
   it('empty_optional_inputs_become_null_empty_required_ones_are_left_out_and_numbers_are_converted', () => {
     const props = propertiesFromForm(fields, { ...goodCamera, owner: '', mount_height_m: '6,5' });
     expect(props).not.toHaveProperty('owner');
-    expect(props).toMatchObject({ name: 'Cầu Rồng', hfov_deg: null, mount_height_m: 6.5, resolution_h: 1920 });
+    expect(props).toMatchObject({ name: 'Cầu Rồng', sensor_width_mm: null, mount_height_m: 6.5, resolution_h: 1920 });
   });
 
   it('values_round_trip_through_the_inputs', () => {
@@ -80,7 +82,7 @@ describe('attribute form from the published schema', () => {
 describe('validation messages follow the server rules', () => {
   it('a_complete_camera_passes_here_and_on_the_server', () => {
     const props = propertiesFromForm(fields, goodCamera);
-    expect(validateProperties(validate, fields, props, translator('vi'))).toEqual({});
+    expect(validateProperties(validate, fields, props, translator('vi'), cameras.requireOneOf)).toEqual({});
     const feature = { type: 'Feature', geometry: { type: 'Point', coordinates: [108.227, 16.061] }, properties: props };
     expect(() => validateFeature(cameras, feature, parseCrs(undefined, 'crs'))).not.toThrow();
   });
@@ -89,7 +91,7 @@ describe('validation messages follow the server rules', () => {
     const props = propertiesFromForm(fields, {
       ...goodCamera, owner: '', heading_deg: '360', resolution_h: '19.5', frame_rate: '0', name: 'x'.repeat(201), man_node_id: 'abc', mount_height_m: 'cao',
     });
-    const messages = validateProperties(validate, fields, props, translator('vi'));
+    const messages = validateProperties(validate, fields, props, translator('vi'), cameras.requireOneOf);
     expect(messages).toEqual({
       owner: 'Bắt buộc nhập.',
       heading_deg: 'Phải nhỏ hơn 360.',
@@ -114,11 +116,22 @@ describe('validation messages follow the server rules', () => {
 
   it('messages_are_in_english_with_english_number_formatting', () => {
     const props = propertiesFromForm(fields, { ...goodCamera, mount_height_m: '0.2', retention_days: '4000' });
-    expect(validateProperties(validate, fields, props, translator('en'))).toEqual({
+    expect(validateProperties(validate, fields, props, translator('en'), cameras.requireOneOf)).toEqual({
       mount_height_m: 'Must be at least 0.5.',
       retention_days: 'Must be at most 3,650.',
     });
-    expect(validateProperties(validate, fields, props, translator('vi')).retention_days).toBe('Không được lớn hơn 3.650.');
+    expect(validateProperties(validate, fields, props, translator('vi'), cameras.requireOneOf).retention_days).toBe('Không được lớn hơn 3.650.');
+  });
+
+  it('a_camera_needs_a_field_of_view_or_a_lens_as_the_table_check_says', () => {
+    const props = propertiesFromForm(fields, { ...goodCamera, hfov_deg: '', sensor_width_mm: '5,6' });
+    const messages = validateProperties(validate, fields, props, translator('vi'), cameras.requireOneOf);
+    const text = 'Cần nhập Góc nhìn ngang (độ), hoặc Bề rộng cảm biến (mm) và Tiêu cự (mm).';
+    expect(messages).toEqual({ hfov_deg: text, sensor_width_mm: text, focal_length_mm: text });
+    const feature = { type: 'Feature', geometry: { type: 'Point', coordinates: [108.227, 16.061] }, properties: props };
+    expect(() => validateFeature(cameras, feature, parseCrs(undefined, 'crs'))).toThrow(/hfov_deg, or sensor_width_mm and focal_length_mm/);
+    const withLens = propertiesFromForm(fields, { ...goodCamera, hfov_deg: '', sensor_width_mm: '5,6', focal_length_mm: '4' });
+    expect(validateProperties(validate, fields, withLens, translator('en'), cameras.requireOneOf)).toEqual({});
   });
 
   it('a_422_from_the_server_is_shown_on_its_fields', () => {

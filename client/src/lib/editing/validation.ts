@@ -10,6 +10,7 @@ import { UnreadableValue } from './schema-form';
 /** The part of an ajv error this module reads (ajv's ErrorObject fits). */
 export interface SchemaError {
   instancePath: string;
+  schemaPath?: string;
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
@@ -77,12 +78,20 @@ function fieldOf(error: SchemaError): { field: string; inner: string } {
   return { field: field ?? GENERAL_FIELD, inner: inner.replace(/^\./, '') };
 }
 
+/** "Horizontal FOV, or Sensor width and Focal length" from property groups, with the fields' titles. */
+function choicesText(groups: readonly (readonly string[])[], fields: readonly FormField[], tr: MessageTranslator): string {
+  const title = (name: string) => fields.find((f) => f.name === name)?.title[tr.locale] ?? name;
+  return groups.map((group) => group.map(title).join(` ${tr.t('editing.validation.and')} `)).join(`, ${tr.t('editing.validation.or')} `);
+}
+
 /**
  * Validates the properties a write would send; returns one message per field (the first problem of each), empty
- * when the server would accept them.
+ * when the server would accept them. `requireOneOf` (the registry's groups of which one must be given) turns the
+ * schema's `anyOf` into one sentence on each property concerned, as the server words it.
  */
 export function validateProperties(
   validate: Validator, fields: readonly FormField[], properties: Record<string, unknown>, tr: MessageTranslator,
+  requireOneOf: readonly (readonly string[])[] = [],
 ): Record<string, string> {
   const messages: Record<string, string> = {};
   for (const f of fields) {
@@ -91,6 +100,12 @@ export function validateProperties(
   const data = Object.fromEntries(Object.entries(properties).filter(([k]) => !(k in messages)));
   if (validate(data)) return messages;
   for (const error of validate.errors ?? []) {
+    if (error.schemaPath?.startsWith('#/anyOf/')) continue;
+    if (error.keyword === 'anyOf' && error.instancePath === '' && requireOneOf.length) {
+      const text = tr.t('editing.validation.requireOneOf', { choices: choicesText(requireOneOf, fields, tr) });
+      for (const name of requireOneOf.flat()) messages[name] ??= text;
+      continue;
+    }
     const { field, inner } = fieldOf(error);
     if (messages[field] !== undefined) continue;
     const text = messageFor(error, tr);
