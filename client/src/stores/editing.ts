@@ -55,8 +55,11 @@ export const useEditingStore = defineStore('editing', () => {
   const measureMode = ref<'distance' | 'area'>('distance');
   const message = ref<StatusMessage | null>(null);
   const active = shallowRef<ActiveFeature | null>(null);
-  /** Every feature this session edited, by `collection/id`: their steps share one reference. */
+  /** Every feature this session edited, by plan, collection and id: their steps share one reference. */
   const refs = new Map<string, FeatureRef>();
+  const refKey = (scenarioId: string | null, collection: string, featureId: string) => `${scenarioId ?? ''}|${collection}/${featureId}`;
+  /** The plan new writes to a collection go into: the active plan for plan layers, else the baseline. */
+  const scenarioOf = (collection: string) => scenarioFor(layers.byId(collection)!, plan.activePlanId);
   const writtenListeners = new Set<(collectionId: string) => void>();
   const form = createEditForm((id) => layers.byId(id));
 
@@ -108,10 +111,10 @@ export const useEditingStore = defineStore('editing', () => {
 
   /** The session's reference of a feature, created on its first edit; a new edit is made on the version `etag`. */
   function refFor(collection: string, featureId: string, etag: string): FeatureRef {
-    const key = `${collection}/${featureId}`;
+    const key = refKey(scenarioOf(collection), collection, featureId);
     let known = refs.get(key);
     if (!known) {
-      known = newRef(collection, featureId, etag, scenarioFor(layers.byId(collection)!, plan.activePlanId));
+      known = newRef(collection, featureId, etag, scenarioOf(collection));
       refs.set(key, known);
     }
     known.etag = etag;
@@ -127,7 +130,7 @@ export const useEditingStore = defineStore('editing', () => {
   async function afterWrite(step: EditStep): Promise<void> {
     const written = refsOf(step);
     for (const r of written) {
-      refs.set(`${r.collectionId}/${r.featureId}`, r);
+      refs.set(refKey(r.scenarioId, r.collectionId, r.featureId), r);
       writtenListeners.forEach((fn) => fn(r.collectionId));
     }
     const a = active.value;
@@ -165,7 +168,7 @@ export const useEditingStore = defineStore('editing', () => {
     say('editing.status.loading', 'busy');
     try {
       const [loaded] = await Promise.all([api.readFeature(id, featureId), form.prepare(id)]);
-      showLoaded(id, loaded, refs.get(`${id}/${loaded.id}`) ?? refFor(id, loaded.id, loaded.etag), true);
+      showLoaded(id, loaded, refs.get(refKey(scenarioOf(id), id, loaded.id)) ?? refFor(id, loaded.id, loaded.etag), true);
       message.value = null;
     } catch (e) {
       reportError(e);
@@ -246,7 +249,7 @@ export const useEditingStore = defineStore('editing', () => {
     if (Object.keys(form.fieldErrors.value).length) return say('editing.status.fixErrors', 'error');
     const properties = form.properties.value;
     if (!a.ref) {
-      const r = newRef(a.collectionId, '', '', scenarioFor(layers.byId(a.collectionId)!, plan.activePlanId));
+      const r = newRef(a.collectionId, '', '', scenarioOf(a.collectionId));
       const step: EditStep = { kind: 'create', label: 'create', ref: r, state: { geometry: a.geometry, properties } };
       if (await writes.perform(step, () => ({ key: 'editing.status.created' }))) await reload(r);
       return;
@@ -280,7 +283,7 @@ export const useEditingStore = defineStore('editing', () => {
     if (!a?.ref || !a.saved) return;
     const pieces = splitGeometry(a.saved.geometry, splitter);
     if (!pieces) return say('editing.status.notCut', 'error');
-    const scenario = scenarioFor(layers.byId(a.collectionId)!, plan.activePlanId);
+    const scenario = scenarioOf(a.collectionId);
     const steps: EditStep[] = [
       { kind: 'update', label: 'geometry', ref: onVersionShown(a), before: a.saved, after: { geometry: pieces[0], properties: a.saved.properties } },
       ...pieces.slice(1).map((geometry): EditStep => ({
