@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { featureValidators } from './vite-plugin-feature-validators';
 
 // The dev server forwards API, OGC and tile requests to the Koa server; API_TARGET lets a
 // developer point it at another instance without editing this file.
@@ -9,7 +10,7 @@ const target = process.env.API_TARGET ?? 'http://localhost:8080';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
-  plugins: [vue()],
+  plugins: [vue(), featureValidators()],
   define: {
     // vue-i18n feature flags: composition API only, which lets the bundler drop the legacy API.
     __VUE_I18N_FULL_INSTALL__: true,

@@ -41,6 +41,8 @@ export interface CollectionInfo {
   style: LayerStyleSpec;
   editRoles: string[];
   scenarioAware?: boolean;
+  /** Groups of properties of which at least one must be given in full (a camera's field of view, or its lens). */
+  requireOneOf?: string[][];
   properties: PropertyInfo[];
   links: { items: string; tiles?: string; tilejson?: string };
 }

@@ -58,6 +58,13 @@ export interface RequestOptions {
   unauthorizedIsAnswer?: boolean;
 }
 
+/** A parsed answer with its status and headers (the ETag of a feature read or write). */
+export interface ApiResponse<T> {
+  body: T;
+  status: number;
+  headers: Headers;
+}
+
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 let csrfToken: string | null = null;
 let unauthorizedHandler: ((error: ApiError) => void) | undefined;
@@ -87,6 +94,11 @@ export function withQuery(url: string, query: RequestOptions['query']): string {
  * Throws ApiError on a non-2xx answer; on an unexpected 401 the unauthorized handler runs first.
  */
 export async function request<T>(method: string, url: string, options: RequestOptions = {}): Promise<T> {
+  return (await requestWithHeaders<T>(method, url, options)).body;
+}
+
+/** Like request(), but also returns the status and the response headers. */
+export async function requestWithHeaders<T>(method: string, url: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { Accept: 'application/json, application/geo+json, application/problem+json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (WRITE_METHODS.has(method.toUpperCase()) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -102,8 +114,8 @@ export async function request<T>(method: string, url: string, options: RequestOp
     if (res.status === 401 && !options.unauthorizedIsAnswer) unauthorizedHandler?.(error);
     throw error;
   }
-  if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
+  const body = res.status === 204 ? undefined : await res.json();
+  return { body: body as T, status: res.status, headers: res.headers };
 }
 
 /** GETs a JSON document; throws ApiError on a non-2xx answer. */

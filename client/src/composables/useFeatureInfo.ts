@@ -16,7 +16,9 @@ export function useFeatureInfoSync(): void {
     map,
     (m, _old, onCleanup) => {
       if (!m) return;
-      controller = new FeatureInfoController(m, (hits) => store.setHits(hits));
+      controller = new FeatureInfoController(m, (hits) => {
+        if (!store.suspended) store.setHits(hits);
+      });
       onCleanup(() => {
         controller?.destroy();
         controller = undefined;

@@ -7,6 +7,7 @@
  *                                           the first one in view when no id is given; null when none is in view
  *   __app.loadedFeatureIds(collectionId)    ids of the features loaded/rendered in the view
  *   __app.setView(lon, lat, zoom)           recentres the map (degrees, WGS 84)
+ *   __app.pixelOf(lon, lat)                 client [x, y] (for page.mouse) of a WGS 84 position (degrees)
  *   __app.whenRendered()                    resolves after the next complete render (tiles and features loaded)
  *   __app.thematic?.lastDrawn()             the thematic drawing last completed on screen ({ key, atMs }: key starts
  *                                           with `<indicator>|<level>|`, atMs is performance.now() at that render)
@@ -20,6 +21,7 @@ export interface TestHooks {
   featurePixel(collectionId: string, featureId?: string): [number, number] | null;
   loadedFeatureIds(collectionId: string): string[];
   setView(lonDeg: number, latDeg: number, zoom: number): void;
+  pixelOf(lonDeg: number, latDeg: number): [number, number] | null;
   whenRendered(): Promise<void>;
   thematic?: ThematicTestHooks;
 }
@@ -76,6 +78,11 @@ export function installTestHooks(map: Map, layers: LayersController): () => void
     },
     get thematic() {
       return thematicHooks;
+    },
+    pixelOf(lon, lat) {
+      const pixel = map.getPixelFromCoordinate(fromLonLat([lon, lat], map.getView().getProjection()));
+      const box = map.getTargetElement()?.getBoundingClientRect();
+      return pixel && box ? [box.left + pixel[0], box.top + pixel[1]] : null;
     },
     whenRendered() {
       return new Promise((resolve) => {

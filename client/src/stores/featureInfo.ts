@@ -10,6 +10,8 @@ export const useFeatureInfoStore = defineStore('featureInfo', () => {
   const attributes = shallowRef<Record<string, unknown> | null>(null);
   const loading = ref(false);
   const error = ref<string>();
+  /** True while another map tool (editing) takes the map's clicks: they do not open the panel then. */
+  const suspended = ref(false);
 
   const selected = computed(() => hits.value[selectedIndex.value]);
 
@@ -29,5 +31,5 @@ export const useFeatureInfoStore = defineStore('featureInfo', () => {
     setHits([]);
   }
 
-  return { hits, selectedIndex, attributes, loading, error, selected, setHits, select, close };
+  return { hits, selectedIndex, attributes, loading, error, suspended, selected, setHits, select, close };
 });

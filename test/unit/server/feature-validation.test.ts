@@ -36,6 +36,14 @@ describe('feature validation', () => {
     expect(fields).toEqual(expect.arrayContaining(['properties.heading_deg', 'properties.frame_rate', 'properties.codec']));
   });
 
+  it('a_camera_without_a_field_of_view_or_a_lens_is_refused_on_those_fields', () => {
+    const noOptics = cameraFeature({ hfov_deg: null, sensor_width_mm: 5.37, focal_length_mm: null });
+    expect(fieldsOf(() => validateFeature(cameras, noOptics, crs84))).toEqual(['properties.hfov_deg', 'properties.sensor_width_mm', 'properties.focal_length_mm']);
+    expect(fieldsOf(() => validateFeature(cameras, cameraFeature({ hfov_deg: 60, sensor_width_mm: null, focal_length_mm: null }), crs84))).toEqual([]);
+    // An update that leaves the optics alone is not asked for them.
+    expect(fieldsOf(() => validateFeature(cameras, { type: 'Feature', properties: { status: 'faulty' } }, crs84, true))).toEqual([]);
+  });
+
   it('a_hfov_of_180_degrees_is_refused', () => {
     expect(fieldsOf(() => validateFeature(cameras, cameraFeature({ hfov_deg: 180 }), crs84))).toEqual(['properties.hfov_deg']);
   });

@@ -11,12 +11,19 @@ export const INT32_MAX = 2147483647;
 export function propertiesSchema(spec: CollectionSpec, language: 'vi' | 'en' = 'en'): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const p of spec.properties) properties[p.name] = propertySchema(p, language);
-  return {
+  const schema: Record<string, unknown> = {
     type: 'object',
     additionalProperties: false,
     required: spec.properties.filter((p) => p.required).map((p) => p.name),
     properties,
   };
+  if (spec.requireOneOf?.length) {
+    schema.anyOf = spec.requireOneOf.map((group) => ({
+      required: [...group],
+      properties: Object.fromEntries(group.map((name) => [name, { not: { type: 'null' } }])),
+    }));
+  }
+  return schema;
 }
 
 function propertySchema(p: PropertySpec, language: 'vi' | 'en'): Record<string, unknown> {

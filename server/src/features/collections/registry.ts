@@ -43,6 +43,11 @@ export interface CollectionSpec {
   /** Writes may send the single type; the database stores the multi type (ST_Multi). */
   properties: readonly PropertySpec[];
   editRoles: readonly Role[];
+  /**
+   * Groups of properties of which at least one must be given in full (not null), mirroring a table CHECK across
+   * columns (a camera needs a field of view, or a sensor width and a focal length).
+   */
+  requireOneOf?: readonly (readonly string[])[];
   /** Infrastructure layers can hold features of a plan (scenario) beside the baseline. */
   scenarioAware: boolean;
   /** Large layers are drawn from vector tiles; small ones are fetched as GeoJSON. */
@@ -289,6 +294,8 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       { name: 'bitrate_mbps', type: 'number', title: t('Tốc độ bit (Mbit/s)', 'Bitrate (Mbit/s)'), exclusiveMinimum: 0, maximum: 200 },
       { name: 'man_node_id', type: 'uuid', title: t('Nút MAN kết nối', 'Connected MAN node') },
     ],
+    // The table's CHECK: optics need a stated field of view or a lens (sensor width and focal length).
+    requireOneOf: [['hfov_deg'], ['sensor_width_mm', 'focal_length_mm']],
     editRoles: NETWORK_EDITORS,
     scenarioAware: true,
     render: 'features',

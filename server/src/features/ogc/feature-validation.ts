@@ -11,7 +11,9 @@ const ajv = createSchemaValidator();
 const validators = new Map<string, { full: ValidateFunction; partial: ValidateFunction }>(
   COLLECTIONS.map((spec) => {
     const full = propertiesSchema(spec);
-    return [spec.id, { full: ajv.compile(full), partial: ajv.compile({ ...full, required: [] }) }];
+    // An update may leave out any property; the table's CHECK still guards what it leaves behind.
+    const { anyOf: _anyOf, ...partial } = full;
+    return [spec.id, { full: ajv.compile(full), partial: ajv.compile({ ...partial, required: [] }) }];
   }),
 );
 
@@ -43,12 +45,22 @@ export function validateFeature(spec: CollectionSpec, body: unknown, crs: CrsInf
     problems.push({ field: 'properties', message: 'must be an object' });
   } else {
     const validate = validators.get(spec.id)![partial ? 'partial' : 'full'];
-    if (!validate(properties)) problems.push(...(validate.errors ?? []).map((e) => propertyProblem(spec, e)));
+    if (!validate(properties)) problems.push(...(validate.errors ?? []).flatMap((e) => propertyProblems(spec, e)));
   }
   if (problems.length) {
     throw invalidInput(`The feature is not valid for "${spec.id}": ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`, problems);
   }
   return { geometry: geometry as ValidFeature['geometry'], properties: properties as Record<string, unknown> };
+}
+
+/** The problems of one ajv error: none for a branch of `requireOneOf` (its summary names every property once). */
+function propertyProblems(spec: CollectionSpec, e: ErrorObject): FieldProblem[] {
+  if (e.schemaPath.startsWith('#/anyOf/')) return [];
+  if (e.keyword === 'anyOf' && e.instancePath === '' && spec.requireOneOf) {
+    const choices = spec.requireOneOf.map((group) => group.join(' and ')).join(', or ');
+    return spec.requireOneOf.flat().map((name) => ({ field: `properties.${name}`, message: `give ${choices}` }));
+  }
+  return [propertyProblem(spec, e)];
 }
 
 function propertyProblem(spec: CollectionSpec, e: ErrorObject): FieldProblem {
