@@ -24,10 +24,11 @@ import { auditRouter } from './features/audit/audit.routes.js';
 import { exportRouter } from './features/export/export.routes.js';
 import { historyRouter } from './features/history/history.routes.js';
 import { scenariosRouter } from './features/scenarios/scenarios.routes.js';
+import { importRouter } from './features/import/import.routes.js';
 
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
-export type AppOptions = Pick<AppConfig, 'maxBodyBytes' | 'publicCollections' | 'sessionHours'> & Partial<Pick<AppConfig, 'trustProxy'>> & {
+export type AppOptions = Pick<AppConfig, 'maxBodyBytes' | 'publicCollections' | 'sessionHours'> & Partial<Pick<AppConfig, 'trustProxy' | 'importMaxBytes'>> & {
   /** Where request log lines go (stdout by default; tests silence them). */
   log?: (line: string) => void;
 };
@@ -60,6 +61,7 @@ export function createApp(db: Database, options: AppOptions): Koa {
     itemsRouter({ db: db.knex, maxBodyBytes: options.maxBodyBytes, policy }),
     tilesRouter(db.knex, db.capabilities, policy),
     exportRouter(db.knex, policy),
+    importRouter({ db: db.knex, maxBytes: options.importMaxBytes }),
   ]) {
     app.use(router.routes()).use(router.allowedMethods({ throw: false }));
   }
