@@ -39,8 +39,8 @@ describe('format detection and parsing', () => {
   it('wkt_geometries_of_every_kind_parse_and_bad_ones_say_where', () => {
     expect(parseWktGeometry('POINT Z (1 2 3)')).toEqual({ type: 'Point', coordinates: [1, 2] });
     expect(parseWktGeometry('MULTIPOINT (1 2, (3 4))')).toEqual({ type: 'MultiPoint', coordinates: [[1, 2], [3, 4]] });
-    expect(parseWktGeometry('POLYGON((0 0,0 1,1 1,0 0),(0.1 0.1,0.2 0.1,0.1 0.2,0.1 0.1))').coordinates).toHaveLength(2);
-    expect(parseWktGeometry('MULTIPOLYGON(((0 0,0 1,1 1,0 0)),((5 5,5 6,6 6,5 5)))').coordinates).toHaveLength(2);
+    expect((parseWktGeometry('POLYGON((0 0,0 1,1 1,0 0),(0.1 0.1,0.2 0.1,0.1 0.2,0.1 0.1))') as GeoJSON.Polygon).coordinates).toHaveLength(2);
+    expect((parseWktGeometry('MULTIPOLYGON(((0 0,0 1,1 1,0 0)),((5 5,5 6,6 6,5 5)))') as GeoJSON.MultiPolygon).coordinates).toHaveLength(2);
     expect(() => parseWktGeometry('POLYGON((0 0,0 1,1 1,0 0)')).toThrow(/expected "\)"/);
     expect(() => parseWktGeometry('CIRCLE(1 2)')).toThrow(/not a WKT/);
   });
