@@ -118,12 +118,14 @@ const place = (x: number | null, y: number | null) => (x === null || y === null 
 /** PostGIS validity and the planning area for the drawable rows; repairs invalid polygons. Returns the repair offers. */
 async function checkGeometries(db: Knex, drawable: CheckedRow[], choices: ResolvedChoices, add: (row: number, field: string, problem: string) => void): Promise<RepairOffer[]> {
   const srid = choices.crs.srid;
+  // Points in lon/lat need no PostGIS: a point of finite numbers is valid, and its place is its position.
+  const inSql = srid === 4326 ? drawable.filter((d) => !pointsOutside(d, add)) : drawable;
   const invalidPolygons: Array<{ row: CheckedRow; reason: string; location: [number, number] | null }> = [];
-  for (let k = 0; k < drawable.length; k += CHECK_BATCH) {
-    const batch = drawable.slice(k, k + CHECK_BATCH);
+  for (let k = 0; k < inSql.length; k += CHECK_BATCH) {
+    const batch = inSql.slice(k, k + CHECK_BATCH);
     const found = await repo.selectGeometryProblems(db, srid, batch.map((d, j) => ({ i: k + j, g: d.geometry })));
     for (const p of found) {
-      const row = drawable[p.i];
+      const row = inSql[p.i];
       if (p.valid) add(row.row, 'geometry.coordinates', outsideMessage(p.lon!, p.lat!));
       else if (/Polygon$/.test(row.geometry.type)) invalidPolygons.push({ row, reason: p.reason ?? 'invalid', location: p.x === null ? null : [p.x, p.y!] });
       else add(row.row, 'geometry', `is invalid: ${p.reason}${place(p.x, p.y)}`);
@@ -136,6 +138,24 @@ async function checkGeometries(db: Knex, drawable: CheckedRow[], choices: Resolv
     for (const r of repaired) offers.push(applyRepair(batch[r.i], r, choices.repair, add));
   }
   return offers;
+}
+
+/**
+ * For a lon/lat point row: reports it when it lies outside the planning area, and answers true (checked here);
+ * for any other row answers false (PostGIS checks it).
+ */
+function pointsOutside(d: CheckedRow, add: (row: number, field: string, problem: string) => void): boolean {
+  const g = d.geometry;
+  if (g.type !== 'Point' && g.type !== 'MultiPoint') return false;
+  const positions = g.type === 'Point' ? [g.coordinates] : g.coordinates;
+  const a = PLANNING_AREA;
+  const outside = positions.some(([lon, lat]) => lon < a.minLon || lon > a.maxLon || lat < a.minLat || lat > a.maxLat);
+  if (outside) {
+    const lon = positions.reduce((sum, p) => sum + p[0], 0) / positions.length;
+    const lat = positions.reduce((sum, p) => sum + p[1], 0) / positions.length;
+    add(d.row, 'geometry.coordinates', outsideMessage(lon, lat));
+  }
+  return true;
 }
 
 function applyRepair(

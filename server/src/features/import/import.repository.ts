@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Knex } from 'knex';
-import type { Geometry } from 'geojson';
+import type { Geometry, Point } from 'geojson';
 import type { CollectionSpec, PropertySpec } from '../collections/registry.js';
 import { ident } from '../../lib/sql.js';
 import { PLANNING_AREA } from '../../lib/planning-area.js';
@@ -85,13 +85,16 @@ export async function insertBatch(
   trx: Knex.Transaction, spec: CollectionSpec, srid: number, rows: InsertRow[], user: string, scenarioId: string | undefined,
 ): Promise<{ n: number; extent: [number, number, number, number] | null }> {
   const props = spec.properties;
-  let geometry = `ST_SetSRID(ST_Force2D(ST_GeomFromGeoJSON(r.g)), ${Number(srid)})`;
+  // A point layer's rows travel as two numbers: much cheaper to build than GeoJSON is to parse.
+  const points = spec.geometryType === 'Point';
+  let geometry = points ? `ST_SetSRID(ST_MakePoint(r.x, r.y), ${Number(srid)})` : `ST_SetSRID(ST_Force2D(ST_GeomFromGeoJSON(r.g)), ${Number(srid)})`;
   if (srid !== 4326) geometry = `ST_Transform(${geometry}, 4326)`;
   if (spec.geometryType === 'MultiPolygon') geometry = `ST_Multi(${geometry})`;
   // A property left empty takes the column's default, like an API write that leaves it out.
   const values = props.map((p) => (p.type === 'array' ? `COALESCE(r.${ident(p.name)}, '[]'::jsonb)` : `r.${ident(p.name)}`));
   const columns = ['geom', ...props.map((p) => p.name), ...(scenarioId ? ['scenario_id'] : []), 'updated_by'].map(ident);
-  const record = ['g json', ...props.map((p) => `${ident(p.name)} ${CAST[p.type]}`)];
+  const record = [...(points ? ['x double precision', 'y double precision'] : ['g json']), ...props.map((p) => `${ident(p.name)} ${CAST[p.type]}`)];
+  const batch = points ? rows.map(({ g, ...values }) => ({ x: (g as Point).coordinates[0], y: (g as Point).coordinates[1], ...values })) : rows;
   const { rows: result } = await trx.raw(
     `WITH ins AS (
        INSERT INTO ${ident(spec.table)} (${columns.join(', ')})
@@ -100,7 +103,7 @@ export async function insertBatch(
        RETURNING geom)
      SELECT n, ST_XMin(e) AS x0, ST_YMin(e) AS y0, ST_XMax(e) AS x1, ST_YMax(e) AS y1
      FROM (SELECT count(*)::integer AS n, ST_Extent(geom) AS e FROM ins) s`,
-    [...(scenarioId ? [scenarioId] : []), user, JSON.stringify(rows)],
+    [...(scenarioId ? [scenarioId] : []), user, JSON.stringify(batch)],
   );
   const r = result[0];
   return { n: r.n, extent: r.n ? [r.x0, r.y0, r.x1, r.y1] : null };
