@@ -3,7 +3,7 @@ import * as createLayerTables from './20261123000100_create_layer_tables.js';
 import * as createUsersAndSessions from './20261123000200_create_users_and_sessions.js';
 import * as bumpUserVersionOnAccountChanges from './20261123000300_bump_user_version_on_account_changes.js';
 import * as linkPlanFeaturesToTheBaseline from './20261123000400_link_plan_features_to_the_baseline.js';
-import * as recordHistoryWithoutSerialisingGeometryTwice from './20261124000100_record_history_without_serialising_geometry_twice.js';
+import * as recordInsertedHistoryPerStatement from './20261124000100_record_inserted_history_per_statement.js';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they load the same way under tsx,
@@ -14,5 +14,5 @@ export const MIGRATIONS: ReadonlyArray<[name: string, migration: Knex.Migration]
   ['20261123000200_create_users_and_sessions', createUsersAndSessions],
   ['20261123000300_bump_user_version_on_account_changes', bumpUserVersionOnAccountChanges],
   ['20261123000400_link_plan_features_to_the_baseline', linkPlanFeaturesToTheBaseline],
-  ['20261124000100_record_history_without_serialising_geometry_twice', recordHistoryWithoutSerialisingGeometryTwice],
+  ['20261124000100_record_inserted_history_per_statement', recordInsertedHistoryPerStatement],
 ];

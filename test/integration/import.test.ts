@@ -49,6 +49,10 @@ describe('formats and CRS detection', () => {
     expect(await count('cameras', "name LIKE 'Import GJ%'")).toBe(2);
     // Recorded like an API write: by the importing user, in the history.
     expect(await count('feature_history', "collection = 'cameras' AND operation = 'insert' AND user_name = 'admin'")).toBe(2);
+    const { rows: history } = await app.db.knex.raw("SELECT properties, ST_AsText(geom) AS wkt, version FROM feature_history WHERE properties->>'name' = 'Import GJ 1'");
+    expect(history[0]).toMatchObject({ wkt: 'POINT(108.2271 16.0611)', version: 1 });
+    expect(history[0].properties).toMatchObject({ name: 'Import GJ 1', owner: 'police', heading_deg: 90, updated_by: 'admin', scenario_id: null });
+    expect(history[0].properties).not.toHaveProperty('geom');
     // The staged file is gone once written: a second commit cannot import it twice.
     expect((await step(app.url, up.body.id, 'commit', { collection: 'cameras' })).status).toBe(404);
   });
