@@ -203,6 +203,18 @@ describe('the report, the mapping, the repair and all-or-nothing', () => {
     expect(preview.body.problems[0]).toMatchObject({ row: 1, field: 'properties.tilt_deg', problem: 'is required' });
   });
 
+  it('a_projected_row_outside_the_planning_area_stops_the_commit_and_is_reported', async () => {
+    const before = await count('agencies');
+    const csv = `name,kind,x,y\nNear,ward,${DRAGON_BRIDGE.easting},${DRAGON_BRIDGE.northing}\nFar away,ward,250000,1776398\n`;
+    const up = await upload(app.url, 'far.csv', csv);
+    const commit = await step(app.url, up.body.id, 'commit', { collection: 'agencies', crs: 'EPSG:5899' });
+    expect(commit.status).toBe(422);
+    expect(commit.body.errors).toHaveLength(1);
+    expect(commit.body.errors[0].field).toBe('rows[3].geometry.coordinates');
+    expect(commit.body.errors[0].message).toMatch(/^lies outside the planning area \(Đà Nẵng: longitude 107–109, latitude 14\.8–16\.6\); its centre is at lon 105\.4/);
+    expect(await count('agencies')).toBe(before);
+  });
+
   it('a_database_failure_mid_import_rolls_back_every_batch', async () => {
     const before = await count('cameras');
     const rows = Array.from({ length: 12_001 }, (_, k) => point(108.1 + (k % 100) * 0.002, 16.0 + Math.floor(k / 100) * 0.002, cameraRow(`Roll ${k}`)));

@@ -62,9 +62,10 @@ const CHECK_BATCH = 5000;
 /**
  * Checks every row as an OGC API write of it would be checked — the collection's schema and geometry rules
  * (feature-validation.ts), then PostGIS validity and the planning area — and works out the ST_MakeValid repair
- * of self-intersecting polygons, applying it when `choices.repair` is set. Writes nothing.
+ * of self-intersecting polygons, applying it when `choices.repair` is set. `postgis: false` leaves out the
+ * PostGIS checks (a commit lets the insert enforce them). Writes nothing.
  */
-export async function checkRows(db: Knex, features: StagedFeature[], choices: ResolvedChoices): Promise<Checked> {
+export async function checkRows(db: Knex, features: StagedFeature[], choices: ResolvedChoices, options: { postgis?: boolean } = {}): Promise<Checked> {
   const { spec } = choices;
   const crsInfo = asCrsInfo(choices.crs);
   const columnOf = new Map(Object.entries(choices.mapping).filter(([, p]) => p !== null).map(([c, p]) => [p as string, c]));
@@ -96,7 +97,7 @@ export async function checkRows(db: Knex, features: StagedFeature[], choices: Re
     }
     if (geometryOk) drawable.push({ index, row: f.row, geometry: f.geometry!, properties, repaired: false });
   });
-  const repairs = await checkGeometries(db, drawable, choices, add);
+  const repairs = options.postgis === false ? [] : await checkGeometries(db, drawable, choices, add);
   const rowsWithProblems = new Set(problems.map((p) => p.row));
   problems.sort((a, b) => a.row - b.row);
   return {

@@ -91,19 +91,21 @@ export async function insertBatch(
   if (srid !== 4326) geometry = `ST_Transform(${geometry}, 4326)`;
   if (spec.geometryType === 'MultiPolygon') geometry = `ST_Multi(${geometry})`;
   // A property left empty takes the column's default, like an API write that leaves it out.
-  const values = props.map((p) => (p.type === 'array' ? `COALESCE(r.${ident(p.name)}, '[]'::jsonb)` : `r.${ident(p.name)}`));
+  const values = props.map((p) => (p.type === 'array' ? `COALESCE(s.${ident(p.name)}, '[]'::jsonb)` : `s.${ident(p.name)}`));
   const columns = ['geom', ...props.map((p) => p.name), ...(scenarioId ? ['scenario_id'] : []), 'updated_by'].map(ident);
   const record = [...(points ? ['x double precision', 'y double precision'] : ['g json']), ...props.map((p) => `${ident(p.name)} ${CAST[p.type]}`)];
   const batch = points ? rows.map(({ g, ...values }) => ({ x: (g as Point).coordinates[0], y: (g as Point).coordinates[1], ...values })) : rows;
+  // Rows outside the planning area are left out; the caller compares the count with the batch.
   const { rows: result } = await trx.raw(
     `WITH ins AS (
        INSERT INTO ${ident(spec.table)} (${columns.join(', ')})
-       SELECT ${geometry}, ${values.join(', ')}, ${scenarioId ? '?::uuid, ' : ''}?
-       FROM json_to_recordset(?::json) AS r(${record.join(', ')})
+       SELECT s.geom, ${values.join(', ')}, ${scenarioId ? '?::uuid, ' : ''}?
+       FROM (SELECT ${geometry} AS geom, r.* FROM json_to_recordset(?::json) AS r(${record.join(', ')})) s
+       WHERE s.geom @ ST_MakeEnvelope(?, ?, ?, ?, 4326)
        RETURNING geom)
      SELECT n, ST_XMin(e) AS x0, ST_YMin(e) AS y0, ST_XMax(e) AS x1, ST_YMax(e) AS y1
      FROM (SELECT count(*)::integer AS n, ST_Extent(geom) AS e FROM ins) s`,
-    [...(scenarioId ? [scenarioId] : []), user, JSON.stringify(batch)],
+    [...(scenarioId ? [scenarioId] : []), user, JSON.stringify(batch), ...AREA],
   );
   const r = result[0];
   return { n: r.n, extent: r.n ? [r.x0, r.y0, r.x1, r.y1] : null };

@@ -10,6 +10,7 @@ import { invalidInput } from '../../lib/errors.js';
 import { ImportStore } from './import.store.js';
 import { DEFAULT_IMPORT_MAX_BYTES, readUpload, uploadName } from './import.upload.js';
 import * as imports from './import.service.js';
+import { commitImport } from './import.commit.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const Choices = z.object({
@@ -58,7 +59,7 @@ export function importRouter({ db, maxBytes = DEFAULT_IMPORT_MAX_BYTES }: Import
 
   router.post('/:id/commit', async (ctx) => {
     const { staged, choices, username } = await stagedWithChoices(ctx, store);
-    ctx.body = await imports.commitImport(db, store, staged, choices, username);
+    ctx.body = await commitImport(db, store, staged, choices, username);
   });
 
   router.delete('/:id', async (ctx) => {

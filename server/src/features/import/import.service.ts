@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { findCollection, type CollectionSpec } from '../collections/registry.js';
-import { ProblemError, invalidInput } from '../../lib/errors.js';
+import { invalidInput } from '../../lib/errors.js';
 import { assertDraft } from '../scenarios/scenarios.service.js';
 import { crsChoices, crsCode, findImportCrs, type ImportCrs } from './import.crs.js';
 import { checkMapping, suggestMapping, type ColumnMapping } from './import.mapping.js';
@@ -9,13 +9,10 @@ import { checkRows, type Checked, type ReportProblem, type RepairOffer } from '.
 import { checkFeatures, columnsOf, parseFile, type DetectedCrs } from './parsers/index.js';
 import type { ImportStore, StagedImport } from './import.store.js';
 import * as repo from './import.repository.js';
-import { describeDataError, isDataError, locateRefusedRow } from './import.refused.js';
 
 /** Most features drawn on the preview map, problems listed and repairs described in one answer. */
 export const PREVIEW_FEATURES = 2000;
 export const REPORT_ROWS = 1000;
-/** Rows per INSERT … SELECT statement. */
-const INSERT_BATCH = 10_000;
 
 /** What the upload answers: what the file holds and the CRS it declares, before anything is chosen. */
 export interface UploadSummary {
@@ -149,57 +146,3 @@ async function previewFeatures(db: Knex, choices: ResolvedChoices, checked: Chec
   }));
   return { type: 'FeatureCollection', features };
 }
-
-/** The outcome of a commit. */
-export interface CommitResult {
-  collection: string;
-  scenario: string | null;
-  inserted: number;
-  /** lon/lat extent of what was inserted: minLon, minLat, maxLon, maxLat. */
-  extent: [number, number, number, number] | null;
-}
-
-/**
- * Validates again and writes every feature in one transaction, or nothing: a file with any problem is refused
- * (422 with the report) and a database error rolls the whole import back. Writes are recorded in the history
- * as `user`'s, like API writes. The staged import is forgotten once written.
- */
-export async function commitImport(db: Knex, store: ImportStore, staged: StagedImport, choices: ResolvedChoices, user: string): Promise<CommitResult> {
-  if (choices.scenarioId) await assertDraft(db, choices.scenarioId);
-  const checked = await checkRows(db, staged.parsed.features, choices);
-  if (checked.problemRows > 0) {
-    const first = checked.problems.slice(0, 20);
-    throw new ProblemError(422, 'Invalid input',
-      `${checked.problemRows} of ${staged.parsed.features.length} rows have problems, so nothing was imported. Fix them in the file (or map other columns, or choose the repair) and try again; the first: ${first.slice(0, 3).map((p) => `row ${p.row} ${p.field} ${p.problem}`).join('; ')}.`,
-      first.map((p) => ({ field: `rows[${p.row}].${p.field}`, message: p.problem })),
-      { problemRows: checked.problemRows, problems: checked.problems.slice(0, REPORT_ROWS) });
-  }
-  const rows = checked.ready.map((r) => ({ g: r.geometry, ...r.properties }));
-  const write = () => db.transaction(async (trx) => {
-    await repo.setActingUser(trx, user);
-    let inserted = 0;
-    let extent: CommitResult['extent'] = null;
-    for (let k = 0; k < rows.length; k += INSERT_BATCH) {
-      const done = await repo.insertBatch(trx, choices.spec, choices.crs.srid, rows.slice(k, k + INSERT_BATCH), user, choices.scenarioId);
-      inserted += done.n;
-      extent = union(extent, done.extent);
-    }
-    return { inserted, extent };
-  });
-  const result = await write().catch(async (err) => {
-    if (!isDataError(err)) throw err;
-    const index = await locateRefusedRow(db, choices.spec, choices.crs.srid, rows, INSERT_BATCH, user, choices.scenarioId);
-    const row = index === undefined ? undefined : checked.ready[index].row;
-    const what = describeDataError(err);
-    throw invalidInput(`${row === undefined ? 'A row' : `Row ${row}`} ${what}, so nothing was imported. Fix it in the file and try again.`,
-      [{ field: row === undefined ? 'rows' : `rows[${row}]`, message: what }]);
-  });
-  store.delete(staged.id);
-  return { collection: choices.spec.id, scenario: choices.scenarioId ?? null, ...result };
-}
-
-function union(a: CommitResult['extent'], b: CommitResult['extent']): CommitResult['extent'] {
-  if (!a || !b) return a ?? b;
-  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
-}
-
