@@ -54,6 +54,10 @@ export interface RequestOptions {
    * it is thrown as an ApiError without sending the app back to the sign-in page.
    */
   unauthorizedIsAnswer?: boolean;
+  /** A file sent as the raw request body (an upload), instead of a JSON `body`. */
+  file?: Blob;
+  /** Resolve with the Response itself (a download: its blob and headers), once it is known to be a success. */
+  raw?: boolean;
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -87,11 +91,12 @@ export function withQuery(url: string, query: RequestOptions['query']): string {
 export async function request<T>(method: string, url: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/geo+json, application/problem+json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file) headers['Content-Type'] = options.file.type || 'application/octet-stream';
   if (WRITE_METHODS.has(method.toUpperCase()) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const res = await fetch(withQuery(url, options.query), {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     credentials: 'same-origin',
     signal: options.signal,
   });
@@ -100,6 +105,7 @@ export async function request<T>(method: string, url: string, options: RequestOp
     if (res.status === 401 && !options.unauthorizedIsAnswer) unauthorizedHandler?.(error);
     throw error;
   }
+  if (options.raw) return res as T;
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }

@@ -4,6 +4,7 @@
  */
 import type { Component } from 'vue';
 import LayerPanel from '../layers/LayerPanel.vue';
+import DataPanel from '../data-exchange/DataPanel.vue';
 import type { Role } from '../../api/session';
 
 export interface SidePanel {
@@ -15,7 +16,11 @@ export interface SidePanel {
   roles?: readonly Role[];
 }
 
-export const SIDE_PANELS: readonly SidePanel[] = [{ id: 'layers', titleKey: 'layers.tab', component: LayerPanel }];
+export const SIDE_PANELS: readonly SidePanel[] = [
+  { id: 'layers', titleKey: 'layers.tab', component: LayerPanel },
+  // Import and export: every signed-in user exports; the panel shows import only to roles that edit a layer.
+  { id: 'data', titleKey: 'dataExchange.tab', component: DataPanel, roles: ['viewer', 'planner', 'engineer', 'admin'] },
+];
 
 /** The panels a user of `role` sees, in order. */
 export function panelsFor(role: Role | undefined): SidePanel[] {
