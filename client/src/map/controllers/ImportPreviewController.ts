@@ -15,7 +15,9 @@ import type { FeatureLike } from 'ol/Feature';
 import type { PreviewCollection } from '../../api/imports';
 
 const PREVIEW_Z = 900;
-const FIT_PADDING_PX = [60, 60, 60, 360];
+
+/** Pixels of the map hidden by panels (top, right, bottom, left): the preview is fitted into the rest. */
+export type Padding = [number, number, number, number];
 
 function previewStyle(stroke: string, fill: string, dash?: number[], width = 2): Style {
   return new Style({
@@ -40,7 +42,8 @@ export class ImportPreviewController {
   private readonly layer: VectorLayer;
   private selectedRow: number | undefined;
 
-  constructor(private readonly map: Map) {
+  /** `covered`: what the side panel and the wizard hide of the map, kept clear when fitting the view. */
+  constructor(private readonly map: Map, private readonly covered: Padding = [60, 60, 60, 60]) {
     this.layer = new VectorLayer({ source: this.source, zIndex: PREVIEW_Z, style: (f) => this.styleOf(f) });
     this.layer.set('importPreview', true);
     map.addLayer(this.layer);
@@ -63,7 +66,7 @@ export class ImportPreviewController {
     this.layer.changed();
     const feature = this.source.getFeatureById(row) as Feature | null;
     const geometry = feature?.getGeometry();
-    if (geometry) this.map.getView().fit(geometry.getExtent(), { padding: FIT_PADDING_PX, maxZoom: 18, duration: 250 });
+    if (geometry) this.map.getView().fit(geometry.getExtent(), { padding: this.padding(), maxZoom: 19, duration: 250 });
   }
 
   /** Fits the view to a lon/lat extent (what a commit wrote). */
@@ -89,7 +92,16 @@ export class ImportPreviewController {
 
   private fitTo(extent: number[]): void {
     if (isEmpty(extent) || !extent.every(Number.isFinite)) return;
-    this.map.getView().fit(extent, { padding: FIT_PADDING_PX, maxZoom: 17, duration: 0 });
+    this.map.getView().fit(extent, { padding: this.padding(), maxZoom: 18, duration: 0 });
+  }
+
+  /** The covered margins, shrunk on a small map so that at least a third of it stays for the preview. */
+  private padding(): Padding {
+    const [width, height] = this.map.getSize() ?? [0, 0];
+    const [top, right, bottom, left] = this.covered;
+    const x = Math.min(1, (width * 2) / 3 / Math.max(1, left + right));
+    const y = Math.min(1, (height * 2) / 3 / Math.max(1, top + bottom));
+    return [top * y, right * x, bottom * y, left * x];
   }
 
   private styleOf(feature: FeatureLike): Style | Style[] {
