@@ -6,9 +6,11 @@
  * in this process, and each case times the HTTP path against the same repository SQL on the same pool.
  * Embedded engine: cold and warm start of the server as a child process, with its peak memory.
  *
- * Thematic maps (issue 6): bench/thematic.ts, appended as its own section.
+ * Then, each as its own section of results.md: thematic maps (issue 6, bench/thematic.ts) unless --skip-thematic,
+ * and issue 4's import figures (bench/import.ts) unless --skip-import.
  *
- * Options: --quick (a fifth of the iterations), --skip-server, --skip-embedded, --skip-thematic.
+ * Options: --quick (a fifth of the iterations, one import run), --skip-server, --skip-embedded, --skip-thematic,
+ * --skip-import.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +28,7 @@ import { ensureDatabase } from './database.js';
 import { measureCase, type CaseResult } from './measure.js';
 import { measureEmbeddedStarts, type EmbeddedFigures } from './embedded.js';
 import { renderReport, RATIO_GOAL, type ServerFigures } from './report.js';
+import { runImportBench } from './import.js';
 
 const FULL_SCALE_BUILDINGS = 300_000;
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/planner_bench';
@@ -131,6 +134,7 @@ async function main(): Promise<void> {
   console.log(`Written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
   const over = serverFigures?.results.filter((r) => !r.reference && r.ratio > RATIO_GOAL) ?? [];
   if (over.length) console.log(`Above the ${RATIO_GOAL}× goal: ${over.map((r) => r.name).join('; ')}`);
+  if (!args.has('--skip-import')) await runImportBench({ runs: args.has('--quick') ? 1 : 3 });
 }
 
 main().catch((err) => {

@@ -5,6 +5,7 @@ import * as bumpUserVersionOnAccountChanges from './20261123000300_bump_user_ver
 import * as linkPlanFeaturesToTheBaseline from './20261123000400_link_plan_features_to_the_baseline.js';
 import * as createAnalysisJobs from './20261123000500_create_analysis_jobs.js';
 import * as addPlanReview from './20261124000300_add_plan_review.js';
+import * as recordInsertedHistoryPerStatement from './20261124000100_record_inserted_history_per_statement.js';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they load the same way under tsx,
@@ -16,5 +17,6 @@ export const MIGRATIONS: ReadonlyArray<[name: string, migration: Knex.Migration]
   ['20261123000300_bump_user_version_on_account_changes', bumpUserVersionOnAccountChanges],
   ['20261123000400_link_plan_features_to_the_baseline', linkPlanFeaturesToTheBaseline],
   ['20261123000500_create_analysis_jobs', createAnalysisJobs],
+  ['20261124000100_record_inserted_history_per_statement', recordInsertedHistoryPerStatement],
   ['20261124000300_add_plan_review', addPlanReview],
 ];

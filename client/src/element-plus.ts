@@ -28,3 +28,7 @@ import 'element-plus/es/components/pagination/style/css';
 import 'element-plus/es/components/message/style/css';
 import 'element-plus/es/components/loading/style/css';
 import 'element-plus/es/components/progress/style/css';
+import 'element-plus/es/components/steps/style/css';
+import 'element-plus/es/components/step/style/css';
+import 'element-plus/es/components/radio-group/style/css';
+import 'element-plus/es/components/radio-button/style/css';

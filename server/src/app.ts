@@ -29,10 +29,11 @@ import { JobRunner } from './features/processes/jobs.service.js';
 import { ANALYSES } from './analyses/registry.js';
 import type { AnalysisProcess } from './analyses/process.js';
 import { statisticsRouter } from './features/statistics/statistics.routes.js';
+import { importRouter } from './features/import/import.routes.js';
 
 const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
-export type AppOptions = Pick<AppConfig, 'maxBodyBytes' | 'publicCollections' | 'sessionHours'> & Partial<Pick<AppConfig, 'trustProxy'>> & {
+export type AppOptions = Pick<AppConfig, 'maxBodyBytes' | 'publicCollections' | 'sessionHours'> & Partial<Pick<AppConfig, 'trustProxy' | 'importMaxBytes'>> & {
   /** Where request log lines go (stdout by default; tests silence them). */
   log?: (line: string) => void;
   /** The analyses served at /ogc/processes (the registry's by default; tests add their own). */
@@ -69,6 +70,7 @@ export function createApp(db: Database, options: AppOptions): Koa {
     exportRouter(db.knex, policy),
     processesRouter(options.processes ?? ANALYSES, new JobRunner(db.knex), options.maxBodyBytes),
     statisticsRouter(db.knex),
+    importRouter({ db: db.knex, maxBytes: options.importMaxBytes }),
   ]) {
     app.use(router.routes()).use(router.allowedMethods({ throw: false }));
   }

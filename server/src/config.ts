@@ -10,6 +10,8 @@ export interface AppConfig {
   dataDir: string;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes: number;
+  /** Largest file the import accepts, in bytes (200 MB by default). */
+  importMaxBytes: number;
   /** Load the sample city into an empty database on start. */
   seedOnStart: boolean;
   /** Collections readable without signing in (an open-data portal); none by default. */
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 10 * 1024 * 1024),
+    importMaxBytes: Number(env.IMPORT_MAX_BYTES ?? 200 * 1024 * 1024),
     seedOnStart: env.SEED_ON_START !== 'false',
     publicCollections,
     demoAccounts: env.DEMO_ACCOUNTS === undefined ? !env.DATABASE_URL : env.DEMO_ACCOUNTS === 'true',

@@ -56,6 +56,10 @@ export interface RequestOptions {
    * it is thrown as an ApiError without sending the app back to the sign-in page.
    */
   unauthorizedIsAnswer?: boolean;
+  /** A file sent as the raw request body (an upload), instead of a JSON `body`. */
+  file?: Blob;
+  /** Resolve with the Response itself (a download: its blob and headers), once it is known to be a success. */
+  raw?: boolean;
 }
 
 /** A parsed answer with its status and headers (the ETag of a feature read or write). */
@@ -101,11 +105,12 @@ export async function request<T>(method: string, url: string, options: RequestOp
 export async function requestWithHeaders<T>(method: string, url: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { Accept: 'application/json, application/geo+json, application/problem+json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file) headers['Content-Type'] = options.file.type || 'application/octet-stream';
   if (WRITE_METHODS.has(method.toUpperCase()) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const res = await fetch(withQuery(url, options.query), {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     credentials: 'same-origin',
     signal: options.signal,
   });
@@ -114,7 +119,8 @@ export async function requestWithHeaders<T>(method: string, url: string, options
     if (res.status === 401 && !options.unauthorizedIsAnswer) unauthorizedHandler?.(error);
     throw error;
   }
-  const body = res.status === 204 ? undefined : await res.json();
+  // A download (`raw`) hands over the Response itself to read its blob.
+  const body = options.raw ? res : res.status === 204 ? undefined : await res.json();
   return { body: body as T, status: res.status, headers: res.headers };
 }
 

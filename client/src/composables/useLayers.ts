@@ -30,9 +30,14 @@ export function useLayerSync(): void {
         }
         controller.setOsmVisible(store.osm);
       });
+      // A collection whose data changed (an import) is reloaded; only revisions after this point count.
+      const stopRefresh = watch(() => ({ ...store.revisions }), (now, before) => {
+        for (const [id, revision] of Object.entries(now)) if (revision !== before[id]) controller.refresh(id, revision);
+      });
       const uninstall = testHooksEnabled() ? installTestHooks(m, controller) : undefined;
       onCleanup(() => {
         stop();
+        stopRefresh();
         uninstall?.();
         controller.destroy();
       });

@@ -16,6 +16,8 @@ export const useLayersStore = defineStore('layers', () => {
   const settings = reactive<Record<string, LayerSetting>>({});
   /** OpenStreetMap raster under the project's own layers; off by default as the machine may be offline. */
   const osm = ref(false);
+  /** Bumped per collection when its data changed (an import): the map reloads that layer. */
+  const revisions = reactive<Record<string, number>>({});
 
   const groups = computed(() =>
     LAYER_GROUPS.map((group: LayerGroup) => ({
@@ -56,9 +58,14 @@ export const useLayersStore = defineStore('layers', () => {
     osm.value = false;
   }
 
+  /** Asks the map to reload a collection's layer (its data changed on the server). */
+  function refresh(id: string): void {
+    revisions[id] = (revisions[id] ?? 0) + 1;
+  }
+
   function byId(id: string): CollectionInfo | undefined {
     return collections.value.find((c) => c.id === id);
   }
 
-  return { collections, loadState, error, settings, osm, groups, load, reset, byId };
+  return { collections, loadState, error, settings, osm, revisions, groups, load, reset, byId, refresh };
 });

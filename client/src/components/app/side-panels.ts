@@ -5,6 +5,7 @@
 import { defineAsyncComponent, type Component } from 'vue';
 import LayerPanel from '../layers/LayerPanel.vue';
 import PlansPanel from '../plans/PlansPanel.vue';
+import DataPanel from '../data-exchange/DataPanel.vue';
 import type { Role } from '../../api/session';
 
 export interface SidePanel {
@@ -26,6 +27,8 @@ export const SIDE_PANELS: readonly SidePanel[] = [
   },
   // Plans are read by every signed-in role (managers follow them); anonymous visitors cannot read them.
   { id: 'plans', titleKey: 'plans.tab', component: PlansPanel, roles: ['viewer', 'planner', 'engineer', 'admin'] },
+  // Import and export: every signed-in user exports; the panel shows import only to roles that edit a layer.
+  { id: 'data', titleKey: 'dataExchange.tab', component: DataPanel, roles: ['viewer', 'planner', 'engineer', 'admin'] },
 ];
 
 /** The panels a user of `role` sees, in order. */

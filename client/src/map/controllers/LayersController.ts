@@ -73,6 +73,24 @@ export class LayersController {
     return getCenter(geom.getExtent());
   }
 
+  /**
+   * Reloads a collection's features after its data changed (an import, say). Tile URLs get a new revision, so
+   * that tiles the browser cached (up to a minute) are fetched again.
+   */
+  refresh(collectionId: string, revision: number): void {
+    const layer = this.layers.get(collectionId);
+    const all = layer instanceof LayerGroup ? layer.getLayers().getArray() : layer ? [layer] : [];
+    for (const l of all) {
+      if (l instanceof VectorTileLayer) {
+        const source = l.getSource();
+        const url = source?.getUrls()?.[0];
+        if (source && url) source.setUrl(`${url.replace(/[?&]rev=\d+$/, '')}${url.includes('?') ? '&' : '?'}rev=${revision}`);
+      } else if (l instanceof VectorLayer) {
+        l.getSource()?.refresh();
+      }
+    }
+  }
+
   /** Removes every layer this controller added. */
   destroy(): void {
     this.map.removeLayer(this.osm);

@@ -34,9 +34,12 @@ export async function deleteHistory(db: Knex | Knex.Transaction, collections: st
   await db.raw('DELETE FROM feature_history WHERE collection = ANY(?::text[])', [collections]);
 }
 
-/** Turns the layer's history trigger off or on (a bulk load is the baseline, not a change to record). */
+/** Turns the layer's history triggers off or on (a bulk load is the baseline, not a change to record). */
 export async function setHistoryTrigger(db: Knex | Knex.Transaction, spec: CollectionSpec, enabled: boolean): Promise<void> {
-  await db.raw(`ALTER TABLE ${ident(spec.table)} ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER ${ident(`${spec.table}_history`)}`);
+  // `<table>_history` records updates and deletes, `<table>_history_inserts` inserts (migration 20261124000100).
+  for (const trigger of [`${spec.table}_history`, `${spec.table}_history_inserts`]) {
+    await db.raw(`ALTER TABLE ${ident(spec.table)} ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER ${ident(trigger)}`);
+  }
 }
 
 /**
