@@ -3,5 +3,6 @@
  * Adding an analysis is one module under server/src/analyses/<name>/ and one entry here.
  */
 import type { AnalysisProcess } from './process.js';
+import { cameraViewProcess } from './camera-view/process.js';
 
-export const ANALYSES: readonly AnalysisProcess[] = [];
+export const ANALYSES: readonly AnalysisProcess[] = [cameraViewProcess];
