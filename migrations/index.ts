@@ -4,6 +4,7 @@ import * as createUsersAndSessions from './20261123000200_create_users_and_sessi
 import * as bumpUserVersionOnAccountChanges from './20261123000300_bump_user_version_on_account_changes.js';
 import * as linkPlanFeaturesToTheBaseline from './20261123000400_link_plan_features_to_the_baseline.js';
 import * as createAnalysisJobs from './20261123000500_create_analysis_jobs.js';
+import * as createCctvCoverageTables from './20261124000500_create_cctv_coverage_tables.js';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they load the same way under tsx,
@@ -15,4 +16,5 @@ export const MIGRATIONS: ReadonlyArray<[name: string, migration: Knex.Migration]
   ['20261123000300_bump_user_version_on_account_changes', bumpUserVersionOnAccountChanges],
   ['20261123000400_link_plan_features_to_the_baseline', linkPlanFeaturesToTheBaseline],
   ['20261123000500_create_analysis_jobs', createAnalysisJobs],
+  ['20261124000500_create_cctv_coverage_tables', createCctvCoverageTables],
 ];

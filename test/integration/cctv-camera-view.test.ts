@@ -34,7 +34,7 @@ function inside(ring: Ring, [x, y]: [number, number]): boolean {
   }
   return c;
 }
-const seen = (zones: never, point: [number, number]) => polygonsOf(zones).some((r) => inside(r, point));
+const seen = (zones: { features: { geometry: { coordinates: Ring[][] } }[] }, point: [number, number]) => polygonsOf(zones).some((r) => inside(r, point));
 
 describe('camera-view process', () => {
   it('a_camera_behind_a_building_does_not_see_the_road_behind_it', async () => {

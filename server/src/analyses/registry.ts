@@ -4,5 +4,6 @@
  */
 import type { AnalysisProcess } from './process.js';
 import { cameraViewProcess } from './camera-view/process.js';
+import { cityCoverageProcess } from './city-coverage/process.js';
 
-export const ANALYSES: readonly AnalysisProcess[] = [cameraViewProcess];
+export const ANALYSES: readonly AnalysisProcess[] = [cameraViewProcess, cityCoverageProcess];

@@ -77,12 +77,12 @@ export function cameraProblems(camera: CameraInput): CameraProblem[] {
 }
 
 /**
- * The occlusion-clipped zones of a camera. Problems are reported, never thrown: a camera with optics errors or
- * inside a building gets no zones, one without a MAN node gets its zones and a warning.
+ * A camera's visible ground without polygons (what coverage counts need). Problems are reported, never thrown:
+ * a camera with optics errors or inside a building sees nothing (null viewshed or an `inside` one).
  */
-export function cameraView(camera: CameraInput, buildings: BuildingSet, preset: ZonePreset = IEC_62676_4, options: ViewOptions = {}): CameraViewResult {
+export function cameraViewshed(camera: CameraInput, buildings: BuildingSet, preset: ZonePreset = IEC_62676_4, options: ViewOptions = {}) {
   const problems = cameraProblems(camera);
-  if (problems.some((p) => p.severity === 'error')) return { zones: [], optics: null, problems, viewshed: null };
+  if (problems.some((p) => p.severity === 'error')) return { optics: null, problems, viewshed: null };
   const optics = opticsSummary(camera, preset);
   const about = { cameraId: camera.id, cameraName: camera.name ?? null };
   if (!optics.footprint.seesGround) {
@@ -97,9 +97,18 @@ export function cameraView(camera: CameraInput, buildings: BuildingSet, preset: 
       ...about, field: 'geometry', code: 'inside_building', severity: 'error',
       message: `The camera is ${shed.inside.depthM.toFixed(1)} m inside a building (${shed.inside.buildingHeightM} m high) below its roof (mount height ${camera.mountHeightM} m), so it sees nothing: move it onto the façade or raise it above the roof.`,
     });
-    return { zones: [], optics, problems, viewshed: shed };
   }
-  return { zones: zoneFeatures(shed, optics), optics, problems, viewshed: shed };
+  return { optics, problems, viewshed: shed };
+}
+
+/**
+ * The occlusion-clipped zones of a camera. Problems are reported, never thrown: a camera with optics errors or
+ * inside a building gets no zones, one without a MAN node gets its zones and a warning.
+ */
+export function cameraView(camera: CameraInput, buildings: BuildingSet, preset: ZonePreset = IEC_62676_4, options: ViewOptions = {}): CameraViewResult {
+  const { optics, problems, viewshed } = cameraViewshed(camera, buildings, preset, options);
+  const zones = optics && viewshed && !viewshed.inside ? zoneFeatures(viewshed, optics) : [];
+  return { zones, optics, problems, viewshed };
 }
 
 /** One MultiPolygon feature per band with its seen and nominal areas. */
