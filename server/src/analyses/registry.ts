@@ -5,5 +5,6 @@
 import type { AnalysisProcess } from './process.js';
 import { cameraViewProcess } from './camera-view/process.js';
 import { cityCoverageProcess } from './city-coverage/process.js';
+import { cameraPlacementProcess } from './camera-placement/process.js';
 
-export const ANALYSES: readonly AnalysisProcess[] = [cameraViewProcess, cityCoverageProcess];
+export const ANALYSES: readonly AnalysisProcess[] = [cameraViewProcess, cityCoverageProcess, cameraPlacementProcess];
