@@ -32,8 +32,16 @@ export interface BuildingSet {
   size: number;
 }
 
+/** Footprints packed in typed arrays, without their index (what can be sent to a worker thread). */
+export type PackedBuildings = Pick<BuildingSet, 'xy' | 'start' | 'heightM' | 'ids'>;
+
 /** Packs footprints and bulk-loads their R-tree. Rings with fewer than 3 distinct vertices are left out. */
 export function buildBuildingSet(buildings: readonly BuildingInput[]): BuildingSet {
+  return indexBuildings(packBuildings(buildings));
+}
+
+/** Packs footprints into typed arrays. */
+export function packBuildings(buildings: readonly BuildingInput[]): PackedBuildings {
   const kept = buildings.map((b) => ({ b, ring: openRing(b.ring) })).filter((k) => k.ring.length >= 3);
   const start = new Uint32Array(kept.length + 1);
   let total = 0;
@@ -43,25 +51,32 @@ export function buildBuildingSet(buildings: readonly BuildingInput[]): BuildingS
   });
   start[kept.length] = total;
   const xy = new Float64Array(total * 2);
-  const heightM = new Float64Array(kept.length);
-  const boxes: BuildingBox[] = new Array(kept.length);
-  kept.forEach((k, i) => {
+  kept.forEach((k, i) => k.ring.forEach((p, j) => {
+    xy[2 * (start[i] + j)] = p[0];
+    xy[2 * (start[i] + j) + 1] = p[1];
+  }));
+  return { xy, start, heightM: Float64Array.from(kept, (k) => k.b.heightM), ids: kept.map((k) => k.b.id) };
+}
+
+/** Bulk-loads the R-tree of packed footprints (their bounding boxes). */
+export function indexBuildings(packed: PackedBuildings): BuildingSet {
+  const { xy, start } = packed;
+  const size = start.length - 1;
+  const boxes: BuildingBox[] = new Array(size);
+  for (let i = 0; i < size; i++) {
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    k.ring.forEach((p, j) => {
-      const x = p[0], y = p[1];
-      xy[2 * (start[i] + j)] = x;
-      xy[2 * (start[i] + j) + 1] = y;
+    for (let j = start[i]; j < start[i + 1]; j++) {
+      const x = xy[2 * j], y = xy[2 * j + 1];
       if (x < minX) minX = x;
       if (x > maxX) maxX = x;
       if (y < minY) minY = y;
       if (y > maxY) maxY = y;
-    });
-    heightM[i] = k.b.heightM;
+    }
     boxes[i] = { minX, minY, maxX, maxY, i };
-  });
+  }
   const tree = new RBush<BuildingBox>();
   tree.load(boxes);
-  return { xy, start, heightM, ids: kept.map((k) => k.b.id), tree, size: kept.length };
+  return { ...packed, tree, size };
 }
 
 function openRing(ring: ArrayLike<number>[]): ArrayLike<number>[] {

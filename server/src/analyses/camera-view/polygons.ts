@@ -15,37 +15,57 @@ const END_REACH = 0.45;
 interface Chain {
   from: number;
   to: number;
-  near: [number, number][];
-  far: [number, number][];
+  near: number[];
+  far: number[];
+  /** Index of the piece of the current ray it continues into, or -1. */
+  next: number;
 }
 
 /** Polygons (outer rings, counter-clockwise, closed) of the ground the camera sees between fromM and toM. */
 export function visibleRings(shed: Viewshed, fromM: number, toM: number): Ring[] {
   const rings: Ring[] = [];
   let open: Chain[] = [];
+  const pieces: number[] = [];
+  let owners = new Int32Array(8);
+  let overlaps = new Int32Array(8);
   for (let i = 0; i < shed.rays; i++) {
-    const pieces = clip(shed.visible[i], fromM, toM);
+    clip(shed, i, fromM, toM, pieces);
     const angle = shed.angle0 + i * shed.step;
-    const prevOverlaps = open.map((c) => pieces.filter((p) => p[0] < c.to && c.from < p[1]));
-    const pieceOverlaps = pieces.map((p) => open.filter((c) => p[0] < c.to && c.from < p[1]).length);
+    const count = pieces.length / 2;
+    if (count > owners.length) [owners, overlaps] = [new Int32Array(2 * count), new Int32Array(2 * count)];
+    // A chain continues into a piece when each overlaps only the other.
+    owners.fill(-1, 0, count);
+    overlaps.fill(0, 0, count);
+    for (let c = 0; c < open.length; c++) {
+      const chain = open[c];
+      chain.next = -1;
+      let hits = 0;
+      for (let p = 0; p < count; p++) {
+        if (pieces[2 * p] < chain.to && chain.from < pieces[2 * p + 1]) {
+          hits++;
+          overlaps[p]++;
+          chain.next = p;
+        }
+      }
+      if (hits !== 1) chain.next = -1;
+    }
     const next: Chain[] = [];
-    const continued = new Set<[number, number]>();
-    open.forEach((chain, k) => {
-      const [only] = prevOverlaps[k];
-      if (prevOverlaps[k].length === 1 && pieceOverlaps[pieces.indexOf(only)] === 1) {
-        add(shed, chain, angle, only[0], only[1]);
-        continued.add(only);
+    for (const chain of open) {
+      const p = chain.next;
+      if (p >= 0 && overlaps[p] === 1) {
+        add(shed, chain, angle, pieces[2 * p], pieces[2 * p + 1]);
+        owners[p] = next.length;
         next.push(chain);
       } else {
         add(shed, chain, angle - (1 - END_REACH) * shed.step, chain.from, chain.to);
         rings.push(close(chain));
       }
-    });
-    for (const piece of pieces) {
-      if (continued.has(piece)) continue;
-      const chain: Chain = { from: piece[0], to: piece[1], near: [], far: [] };
-      if (i > 0) add(shed, chain, angle - END_REACH * shed.step, piece[0], piece[1]);
-      add(shed, chain, angle, piece[0], piece[1]);
+    }
+    for (let p = 0; p < count; p++) {
+      if (owners[p] >= 0) continue;
+      const chain: Chain = { from: pieces[2 * p], to: pieces[2 * p + 1], near: [], far: [], next: -1 };
+      if (i > 0) add(shed, chain, angle - END_REACH * shed.step, chain.from, chain.to);
+      add(shed, chain, angle, chain.from, chain.to);
       next.push(chain);
     }
     open = next;
@@ -54,25 +74,28 @@ export function visibleRings(shed: Viewshed, fromM: number, toM: number): Ring[]
   return rings.filter((r) => r.length >= 4);
 }
 
-function clip(visible: Float64Array, fromM: number, toM: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (let m = 0; m < visible.length; m += 2) {
-    const a = Math.max(visible[m], fromM, MIN_NEAR_M), b = Math.min(visible[m + 1], toM);
-    if (b - a > 1e-6) out.push([a, b]);
+/** Ray i's visible pieces within [fromM, toM], as flat (from, to) pairs into `out`. */
+function clip(shed: Viewshed, i: number, fromM: number, toM: number, out: number[]): void {
+  out.length = 0;
+  const v = shed.vis;
+  for (let m = shed.visStart[i]; m < shed.visStart[i + 1]; m += 2) {
+    const a = Math.max(v[m], fromM, MIN_NEAR_M), b = Math.min(v[m + 1], toM);
+    if (b - a > 1e-6) out.push(a, b);
   }
-  return out;
 }
 
 function add(shed: Viewshed, chain: Chain, angle: number, from: number, to: number): void {
   const ux = Math.sin(angle), uy = Math.cos(angle);
-  chain.near.push([shed.x + from * ux, shed.y + from * uy]);
-  chain.far.push([shed.x + to * ux, shed.y + to * uy]);
+  chain.near.push(shed.x + from * ux, shed.y + from * uy);
+  chain.far.push(shed.x + to * ux, shed.y + to * uy);
   chain.from = from;
   chain.to = to;
 }
 
 function close(chain: Chain): Ring {
-  const ring: Ring = [...chain.near, ...chain.far.reverse()];
+  const ring: Ring = [];
+  for (let k = 0; k < chain.near.length; k += 2) ring.push([chain.near[k], chain.near[k + 1]]);
+  for (let k = chain.far.length - 2; k >= 0; k -= 2) ring.push([chain.far[k], chain.far[k + 1]]);
   ring.push(ring[0]);
   return ringArea(ring) < 0 ? ring.reverse() : ring;
 }

@@ -45,7 +45,10 @@ export interface InsideBuilding {
   depthM: number;
 }
 
-/** The visible ground of one camera: per ray, sorted [from, to] distance pairs (m). */
+/**
+ * The visible ground of one camera: per ray i, sorted (from, to) distance pairs (m) in
+ * vis[visStart[i]] … vis[visStart[i + 1] − 1] (flat, so that a city of cameras allocates little).
+ */
 export interface Viewshed {
   x: number;
   y: number;
@@ -53,7 +56,8 @@ export interface Viewshed {
   angle0: number;
   step: number;
   rays: number;
-  visible: Float64Array[];
+  vis: Float64Array;
+  visStart: Int32Array;
   bands: readonly ZoneBand[];
   nearM: number;
   farM: number;
@@ -78,11 +82,11 @@ export function computeViewshed(view: ViewInput, set: BuildingSet, options: View
   const step = width / (rays - 1);
   const angle0 = view.headingDeg * RAD - width / 2;
   const shed: Viewshed = {
-    x: view.x, y: view.y, angle0, step, rays, visible: new Array(rays), bands, nearM, farM,
+    x: view.x, y: view.y, angle0, step, rays, vis: EMPTY, visStart: new Int32Array(rays + 1), bands, nearM, farM,
     bandLevel: Int8Array.from(bands.map((b) => ZONE_LEVELS.indexOf(b.level))),
     inside: null, hostBuilding: -1, candidates: 0,
   };
-  const hidden: number[][] = Array.from({ length: rays }, () => []);
+  const hidden = new HiddenIntervals();
   // Beyond blockedAt[i] a building at least as tall as the mast hides everything: later buildings can stop there.
   const blockedAt = new Float64Array(rays).fill(farM);
   if (farM > 0) {
@@ -104,10 +108,67 @@ export function computeViewshed(view: ViewInput, set: BuildingSet, options: View
       shadowBuilding(shed, set, b, inside, view.mountHeightM, hidden, blockedAt);
     }
   }
-  for (let i = 0; i < rays; i++) {
-    shed.visible[i] = shed.inside ? new Float64Array(0) : complement(hidden[i], nearM, Math.min(farM, blockedAt[i]));
-  }
+  if (!shed.inside) complements(shed, hidden, blockedAt);
   return shed;
+}
+
+const EMPTY = new Float64Array(0);
+
+/** Hidden (ray, from, to) triples of one camera, in flat growable arrays. */
+class HiddenIntervals {
+  ray: number[] = [];
+  from: number[] = [];
+  to: number[] = [];
+
+  push(ray: number, from: number, to: number): void {
+    this.ray.push(ray);
+    this.from.push(from);
+    this.to.push(to);
+  }
+}
+
+/** Fills the viewshed's visible pairs: [near, min(far, blocked)] minus each ray's hidden intervals. */
+function complements(shed: Viewshed, hidden: HiddenIntervals, blockedAt: Float64Array): void {
+  const n = hidden.ray.length;
+  // Group the hidden intervals by ray (counting sort), then sort each ray's few by their start.
+  const count = new Int32Array(shed.rays + 1);
+  for (let k = 0; k < n; k++) count[hidden.ray[k] + 1]++;
+  for (let i = 0; i < shed.rays; i++) count[i + 1] += count[i];
+  const order = new Int32Array(n);
+  const fill = count.slice(0, shed.rays);
+  for (let k = 0; k < n; k++) order[fill[hidden.ray[k]]++] = k;
+  const out = new Float64Array(2 * (shed.rays + n));
+  let w = 0;
+  for (let i = 0; i < shed.rays; i++) {
+    shed.visStart[i] = w;
+    const far = Math.min(shed.farM, blockedAt[i]);
+    if (far <= shed.nearM) continue;
+    const a = count[i], b = count[i + 1];
+    for (let p = a + 1; p < b; p++) {
+      const k = order[p];
+      let q = p - 1;
+      while (q >= a && hidden.from[order[q]] > hidden.from[k]) {
+        order[q + 1] = order[q];
+        q--;
+      }
+      order[q + 1] = k;
+    }
+    let cursor = shed.nearM;
+    for (let p = a; p < b && cursor < far; p++) {
+      const from = hidden.from[order[p]];
+      if (from > cursor) {
+        out[w++] = cursor;
+        out[w++] = Math.min(from, far);
+      }
+      cursor = Math.max(cursor, hidden.to[order[p]]);
+    }
+    if (cursor < far) {
+      out[w++] = cursor;
+      out[w++] = far;
+    }
+  }
+  shed.visStart[shed.rays] = w;
+  shed.vis = out.subarray(0, w);
 }
 
 /** Buildings whose box meets the sector's box (the sector: apex at the camera, radius farM). */
@@ -125,7 +186,7 @@ function sectorCandidates(view: ViewInput, set: BuildingSet, angle0: number, wid
 }
 
 /** Adds building b's shadow to every ray within its angular extent. */
-function shadowBuilding(shed: Viewshed, set: BuildingSet, b: number, inside: boolean, h: number, hidden: number[][], blockedAt: Float64Array): void {
+function shadowBuilding(shed: Viewshed, set: BuildingSet, b: number, inside: boolean, h: number, hidden: HiddenIntervals, blockedAt: Float64Array): void {
   const { xy } = set;
   const first = set.start[b], last = set.start[b + 1];
   const centre = shed.angle0 + ((shed.rays - 1) * shed.step) / 2;
@@ -143,11 +204,10 @@ function shadowBuilding(shed: Viewshed, set: BuildingSet, b: number, inside: boo
   }
   const tall = set.heightM[b] >= h;
   const stretch = tall ? Infinity : h / (h - set.heightM[b]);
-  const hits: number[] = [];
   for (let i = i0; i <= i1; i++) {
     const a = shed.angle0 + i * shed.step;
     const ux = Math.sin(a), uy = Math.cos(a);
-    hits.length = 0;
+    let n = 0;
     for (let j = first, k = last - 1; j < last; k = j++) {
       const px = xy[2 * k] - shed.x, py = xy[2 * k + 1] - shed.y;
       const dx = xy[2 * j] - xy[2 * k], dy = xy[2 * j + 1] - xy[2 * k + 1];
@@ -156,41 +216,36 @@ function shadowBuilding(shed: Viewshed, set: BuildingSet, b: number, inside: boo
       const s = (px * uy - py * ux) / denom;
       if (s < 0 || s >= 1) continue;
       const t = (px * dy - py * dx) / denom;
-      if (t > 0) hits.push(t);
+      if (t <= 0) continue;
+      if (n + 2 >= hits.length) hits = grow(hits);
+      // Insertion keeps the crossings sorted (a footprint has few).
+      let q = n++;
+      while (q > 0 && hits[q] > t) q--;
+      hits.copyWithin(q + 2, q + 1, n);
+      hits[q + 1] = t;
     }
-    if (hits.length === 0) continue;
-    hits.sort((p, q) => p - q);
-    // From outside, crossings pair up as (in, out); from inside the first crossing is the way out.
-    const pairs = inside ? [0, ...hits] : hits;
-    for (let m = 0; m + 1 < pairs.length; m += 2) {
-      const from = pairs[m];
+    if (n === 0) continue;
+    // From outside, crossings pair up as (in, out); from inside the first crossing is the way out. hits[0] is
+    // the camera itself (distance 0) and is skipped from outside.
+    for (let m = inside ? 0 : 1; m + 1 <= n; m += 2) {
+      const from = hits[m];
       if (from >= blockedAt[i]) break;
       if (tall) {
         blockedAt[i] = from;
         break;
       }
-      hidden[i].push(from, pairs[m + 1] * stretch);
+      hidden.push(i, from, hits[m + 1] * stretch);
     }
   }
 }
 
-/** The parts of [near, far] not covered by the hidden (from, to) pairs, as a packed sorted array. */
-function complement(pairs: number[], near: number, far: number): Float64Array {
-  if (far <= near) return new Float64Array(0);
-  const order: [number, number][] = [];
-  for (let m = 0; m < pairs.length; m += 2) order.push([pairs[m], pairs[m + 1]]);
-  order.sort((p, q) => p[0] - q[0]);
-  const out: number[] = [];
-  let cursor = near;
-  for (const [from, to] of order) {
-    if (from > cursor) out.push(cursor, Math.min(from, far));
-    cursor = Math.max(cursor, to);
-    if (cursor >= far) break;
-  }
-  if (cursor < far) out.push(cursor, far);
-  const kept: number[] = [];
-  for (let m = 0; m < out.length; m += 2) if (out[m + 1] > out[m]) kept.push(out[m], out[m + 1]);
-  return Float64Array.from(kept);
+/** Crossing distances of one ray with one footprint; hits[0] = 0 stands for the camera. */
+let hits: Float64Array = new Float64Array(64);
+
+function grow(a: Float64Array): Float64Array {
+  const bigger = new Float64Array(a.length * 2);
+  bigger.set(a);
+  return bigger;
 }
 
 /** An angle in (−π, π]. */
@@ -211,9 +266,10 @@ export function levelAt(shed: Viewshed, x: number, y: number): number {
   const span = (shed.rays - 1) * shed.step;
   const rel = wrap(Math.atan2(dx, dy) - (shed.angle0 + span / 2)) + span / 2;
   if (rel < 0 || rel > span) return -1;
-  const v = shed.visible[Math.round(rel / shed.step)];
+  const ray = Math.round(rel / shed.step);
+  const v = shed.vis;
   let seen = false;
-  for (let m = 0; m < v.length; m += 2) {
+  for (let m = shed.visStart[ray]; m < shed.visStart[ray + 1]; m += 2) {
     if (r < v[m]) break;
     if (r <= v[m + 1]) {
       seen = true;

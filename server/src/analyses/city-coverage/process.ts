@@ -10,7 +10,7 @@ import { throwIfCancelled, type AnalysisProcess, type ProcessContext } from '../
 import { ASSET_STATUS } from '../../features/collections/registry.js';
 import { presetLevels, type ZoneLevel, type ZonePreset } from '../camera-optics/index.js';
 import { PRESET_INPUT, SCENARIO_INPUT, THRESHOLDS_INPUT, resolvePreset, resolveScenario } from '../camera-optics/inputs.js';
-import { buildBuildingSet } from '../camera-view/buildings.js';
+import { indexBuildings } from '../camera-view/buildings.js';
 import { selectAllBuildings, type CameraRow } from '../camera-view/repository.js';
 import { selectScenario } from '../../features/scenarios/scenarios.repository.js';
 import { CoverageAccumulator, sumLevels } from './index.js';
@@ -66,7 +66,7 @@ export const cityCoverageProcess: AnalysisProcess = {
     const [wards, pieces, spaces, intersections] = [await repo.selectWards(db), await repo.selectRoadPieces(db), await repo.selectPublicSpaces(db), await repo.selectIntersections(db)];
     throwIfCancelled(signal);
     progress(0.06, 'buildings');
-    const buildings = buildBuildingSet(await selectAllBuildings(db, (n) => progress(0.06 + Math.min(0.14, n / 2_500_000), `buildings: ${n}`)));
+    const buildings = indexBuildings(await selectAllBuildings(db, (n) => progress(0.08, `buildings: ${n}`)));
     throwIfCancelled(signal);
     const samples = buildSamples(pieces, spaces, intersections, { roadSpacingM: inputs.roadSpacingM as number | undefined, spaceCellM: inputs.spaceCellM as number | undefined });
     const acc = new CoverageAccumulator(samples, runs.length);
