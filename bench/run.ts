@@ -6,7 +6,9 @@
  * in this process, and each case times the HTTP path against the same repository SQL on the same pool.
  * Embedded engine: cold and warm start of the server as a child process, with its peak memory.
  *
- * Options: --quick (a fifth of the iterations), --skip-server, --skip-embedded.
+ * CCTV (issue 5): the occluded camera zones of the whole city, see bench/cctv.ts.
+ *
+ * Options: --quick (a fifth of the iterations), --skip-server, --skip-embedded, --skip-cctv.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +26,7 @@ import { ensureDatabase } from './database.js';
 import { measureCase, type CaseResult } from './measure.js';
 import { measureEmbeddedStarts, type EmbeddedFigures } from './embedded.js';
 import { renderReport, RATIO_GOAL, type ServerFigures } from './report.js';
+import { CCTV_BEGIN, CCTV_END, runCctvBench } from './cctv.js';
 
 const FULL_SCALE_BUILDINGS = 300_000;
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/planner_bench';
@@ -119,7 +122,11 @@ async function main(): Promise<void> {
     console.log('Embedded engine: cold start on an empty DATA_DIR, then a warm start…');
     embeddedFigures = await measureEmbeddedStarts();
   }
-  const report = renderReport(serverFigures, embeddedFigures);
+  let report = renderReport(serverFigures, embeddedFigures);
+  if (!args.has('--skip-cctv')) {
+    console.log('CCTV: occluded zones of every camera of the full-scale city…');
+    report += `\n${CCTV_BEGIN}\n${await runCctvBench(process.env.BENCH_DATABASE_URL || DEFAULT_URL)}\n${CCTV_END}\n`;
+  }
   console.log(`\n${report}`);
   fs.writeFileSync(RESULTS_FILE, report);
   console.log(`Written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
