@@ -27,3 +27,8 @@ import 'element-plus/es/components/pagination/style/css';
 import 'element-plus/es/components/message/style/css';
 import 'element-plus/es/components/loading/style/css';
 import 'element-plus/es/components/progress/style/css';
+// CCTV analysis panel
+import 'element-plus/es/components/checkbox-group/style/css';
+import 'element-plus/es/components/radio-group/style/css';
+import 'element-plus/es/components/radio-button/style/css';
+import 'element-plus/es/components/input-number/style/css';

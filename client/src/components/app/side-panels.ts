@@ -2,7 +2,7 @@
  * The tabs of the side panel, as data: a feature adds its panel here (one entry) rather than editing MapApp.
  * `visible` hides a tab from roles that cannot use it; the server refuses what the role may not do anyway.
  */
-import type { Component } from 'vue';
+import { defineAsyncComponent, type Component } from 'vue';
 import LayerPanel from '../layers/LayerPanel.vue';
 import type { Role } from '../../api/session';
 
@@ -15,7 +15,10 @@ export interface SidePanel {
   roles?: readonly Role[];
 }
 
-export const SIDE_PANELS: readonly SidePanel[] = [{ id: 'layers', titleKey: 'layers.tab', component: LayerPanel }];
+export const SIDE_PANELS: readonly SidePanel[] = [
+  { id: 'layers', titleKey: 'layers.tab', component: LayerPanel },
+  { id: 'cctv', titleKey: 'cctv.tab', component: defineAsyncComponent(() => import('../cctv/CctvPanel.vue')), roles: ['viewer', 'planner', 'engineer', 'admin'] },
+];
 
 /** The panels a user of `role` sees, in order. */
 export function panelsFor(role: Role | undefined): SidePanel[] {
