@@ -143,10 +143,21 @@ describe('the CCTV analysis tab', () => {
   it('runs_the_city_coverage_with_a_progress_bar_and_opens_the_blind_spot_layer', async () => {
     await page.locator('[data-testid=cctv-coverage-run]').click();
     const progress = page.locator('[data-testid=cctv-coverage] [data-testid=job-progress]');
-    await expect.poll(() => progress.getAttribute('data-status'), { timeout: 30_000 }).toMatch(/accepted|running/);
-    await page.waitForTimeout(1500);
-    await screenshot(page, 'cctv-03-coverage-running');
-    await expect.poll(() => progress.getAttribute('data-status'), { timeout: 240_000, interval: 1000 }).toBe('successful');
+    const bar = page.locator('[data-testid=cctv-coverage] [role=progressbar]');
+    // Watch the bar until the job ends; keep a picture of it part-way.
+    const seen: { status: string | null; value: number }[] = [];
+    for (let i = 0; i < 1200; i++) {
+      const status = await progress.getAttribute('data-status').catch(() => null);
+      const value = Number(await bar.getAttribute('aria-valuenow').catch(() => 0));
+      seen.push({ status, value });
+      if (status === 'running' && value > 0 && value < 100 && !seen.slice(0, -1).some((x) => x.status === 'running' && x.value > 0 && x.value < 100)) {
+        await screenshot(page, 'cctv-03-coverage-running');
+      }
+      if (status === 'successful' || status === 'failed') break;
+      await page.waitForTimeout(200);
+    }
+    expect(seen.at(-1)!.status).toBe('successful');
+    expect(seen.some((x) => x.status === 'running' && x.value > 0 && x.value < 100), 'the bar moved while the job ran').toBe(true);
     const pct = Number(await page.locator('[data-testid=cctv-run-baseline] [data-testid=cctv-road-observation]').getAttribute('data-pct'));
     expect(pct).toBeGreaterThan(0);
     expect(pct).toBeLessThan(100);

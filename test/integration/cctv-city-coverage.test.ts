@@ -157,7 +157,7 @@ describe('city-coverage process', () => {
       if (message?.startsWith('cameras:')) controller.abort();
     };
     await expect(cityCoverageProcess.execute({}, { db: app.db.knex, user, progress, signal: controller.signal })).rejects.toBeInstanceOf(JobCancelled);
-    expect(messages).toContain('buildings');
+    expect(messages).toContain('load-buildings');
     expect((await app.db.knex.raw('SELECT count(*)::int AS n FROM cctv_coverage_runs')).rows[0].n).toBe(before);
     const started = await sendJson('POST', `${app.url}/ogc/processes/city-coverage/execution`, { inputs: {} }, asyncJson);
     const dismissed = await fetchAs(started.headers.get('location')!, { method: 'DELETE' });

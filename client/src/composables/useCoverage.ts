@@ -11,14 +11,15 @@ import { useJob } from './useJob';
 import { useMapController } from './useMapController';
 import { installCctvTestHooks } from '../map/cctv-test-hooks';
 
-/** '' stands for the baseline in the selects. */
-const BASELINE = '';
+/** Stands for the baseline in the selects (plan ids are uuids). */
+const BASELINE = 'baseline';
 
 export function useCoverage() {
   const plan = usePlanStore();
   const job = useJob<CoverageResults>('city-coverage');
   const plans = ref<Plan[]>([]);
   const scenario = ref<string>(plan.activePlanId ?? BASELINE);
+  watch(() => plan.activePlanId, (id) => (scenario.value = id ?? BASELINE));
   /** 'none', BASELINE or a plan id. */
   const compareWith = ref<string>('none');
   const statuses = ref<string[]>(['existing', 'planned']);
@@ -44,7 +45,7 @@ export function useCoverage() {
   /** Starts the job with the panel's choices. */
   async function run(): Promise<void> {
     const inputs: Record<string, unknown> = { statuses: statuses.value };
-    if (scenario.value) inputs.scenario = scenario.value;
+    if (scenario.value !== BASELINE) inputs.scenario = scenario.value;
     if (compareWith.value !== 'none') inputs.compareWith = compareWith.value === BASELINE ? 'baseline' : compareWith.value;
     await job.start(inputs).catch(() => undefined);
   }

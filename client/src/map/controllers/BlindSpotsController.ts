@@ -42,7 +42,7 @@ export class BlindSpotsController {
   fit(): void {
     const extent = createEmpty();
     for (const f of this.source.getFeatures()) extend(extent, f.getGeometry()!.getExtent());
-    if (!isEmpty(extent)) this.map.getView().fit(extent, { padding: [40, 40, 40, 340], maxZoom: 17, duration: 300 });
+    if (!isEmpty(extent)) this.map.getView().fit(extent, { padding: [40, 360, 40, 340], maxZoom: 17, duration: 300 });
   }
 
   destroy(): void {

@@ -37,7 +37,7 @@ export class PlacementController {
   fit(): void {
     const extent = createEmpty();
     for (const f of this.source.getFeatures()) extend(extent, f.getGeometry()!.getExtent());
-    if (!isEmpty(extent)) this.map.getView().fit(extent, { padding: [60, 60, 60, 360], maxZoom: 18, duration: 300 });
+    if (!isEmpty(extent)) this.map.getView().fit(extent, { padding: [60, 360, 60, 340], maxZoom: 18, duration: 300 });
   }
 
   clear(): void {

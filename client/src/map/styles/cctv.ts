@@ -42,7 +42,7 @@ export const HANDLE_STYLE = new Style({
 export const HEADING_LINE_STYLE = new Style({ stroke: new Stroke({ color: '#1f4e9c', width: 2, lineDash: [6, 4] }) });
 
 /** Blind spots: roads in a bold dark red, parts of public spaces hatched red. */
-export const BLIND_ROAD_STYLE = new Style({ stroke: new Stroke({ color: 'rgba(165, 0, 38, 0.9)', width: 4 }) });
+export const BLIND_ROAD_STYLE = new Style({ stroke: new Stroke({ color: 'rgba(165, 0, 38, 0.75)', width: 3 }) });
 export const BLIND_SPACE_STYLE = new Style({
   fill: new Fill({ color: 'rgba(215, 48, 39, 0.35)' }),
   stroke: new Stroke({ color: 'rgba(165, 0, 38, 0.9)', width: 1.5, lineDash: [4, 3] }),

@@ -73,7 +73,7 @@ export const cameraPlacementProcess: AnalysisProcess = {
     const crossings = allCrossings.filter(([x, y]) => x >= area.box.minX && x <= area.box.maxX && y >= area.box.minY && y <= area.box.maxY);
     const samples = buildSamples(pieces, [], [], {});
     throwIfCancelled(signal);
-    progress(0.1, 'existing cameras');
+    progress(0.1, 'existing-cameras');
     const statuses = (inputs.statuses as string[] | undefined) ?? ['existing', 'planned'];
     const existing = new CoverageAccumulator(samples, 1);
     for (const row of cameras.filter((c) => statuses.includes(c.status))) {

@@ -3,7 +3,7 @@
  * the city's roads, intersections and public spaces per IEC 62676-4 level, the blind spots, the per-ward figures
  * (stored in cctv_coverage_ward_figures for the thematic maps), and optionally a second camera set side by side.
  * Problem cameras (bad optics, inside a building, looking at the sky) are listed and left out; the rest of the
- * city is still computed.
+ * city is still computed. Progress messages are `step` or `step: done / total` (the client words them).
  */
 import type { Knex } from 'knex';
 import { throwIfCancelled, type AnalysisProcess, type ProcessContext } from '../process.js';
@@ -60,20 +60,20 @@ export const cityCoverageProcess: AnalysisProcess = {
     const preset = resolvePreset(inputs);
     const runs = await runsOf(db, inputs);
     const statuses = (inputs.statuses as string[] | undefined) ?? ['existing', 'planned'];
-    progress(0.01, 'cameras');
+    progress(0.01, 'load-cameras');
     const camerasPerRun = await Promise.all(runs.map((r) => repo.selectCameras(db, r.scenarioId)));
-    progress(0.03, 'roads, public spaces and wards');
+    progress(0.03, 'load-layers');
     const [wards, pieces, spaces, intersections] = [await repo.selectWards(db), await repo.selectRoadPieces(db), await repo.selectPublicSpaces(db), await repo.selectIntersections(db)];
     throwIfCancelled(signal);
-    progress(0.06, 'buildings');
-    const buildings = indexBuildings(await selectAllBuildings(db, (n) => progress(0.08, `buildings: ${n}`)));
+    progress(0.06, 'load-buildings');
+    const buildings = indexBuildings(await selectAllBuildings(db, (n) => progress(0.08, `load-buildings: ${n}`)));
     throwIfCancelled(signal);
     const samples = buildSamples(pieces, spaces, intersections, { roadSpacingM: inputs.roadSpacingM as number | undefined, spaceCellM: inputs.spaceCellM as number | undefined });
     const acc = new CoverageAccumulator(samples, runs.length);
     const problems = await computeCameraViews(camerasPerRun, statuses, preset, buildings, acc, {
       signal, onProgress: (done, total) => progress(0.2 + 0.7 * (done / Math.max(1, total)), `cameras: ${done} / ${total}`),
     });
-    progress(0.9, 'saving');
+    progress(0.9, 'save');
     const levels = presetLevels(preset).map((l) => l.level);
     const figures = runs.map((run, r) => runFigures(acc, r, run.label, camerasPerRun[r], statuses, problems, { wards, pieces, spaces, levels }));
     throwIfCancelled(signal);
