@@ -208,4 +208,25 @@ describe('the CCTV analysis tab', () => {
     await screenshot(page, 'cctv-07-suggestion-accepted');
     expect(browser.pageErrors).toEqual([]);
   });
+
+  it('compares_the_plan_with_the_baseline_side_by_side', async () => {
+    // Accepting made the new plan the active one: the coverage runs on it, compared with the baseline.
+    await expect.poll(() => page.locator('[data-testid=cctv-coverage-plan]').innerText()).toContain('Camera đề xuất e2e');
+    await page.locator('[data-testid=cctv-coverage-compare]').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'Hiện trạng' }).click();
+    await page.locator('[data-testid=cctv-coverage-run]').click();
+    const progress = page.locator('[data-testid=cctv-coverage] [data-testid=job-progress]');
+    await expect.poll(() => progress.getAttribute('data-status'), { timeout: 240_000, interval: 1000 }).toBe('successful');
+    await page.locator('[data-testid=cctv-run-baseline]').waitFor({ state: 'visible' });
+    const planRun = page.locator('[data-testid^=cctv-run-]:not([data-testid=cctv-run-baseline])');
+    const recognition = async (run: typeof planRun) => Number(await run.locator('[data-testid=cctv-road-recognition]').getAttribute('data-pct'));
+    expect(await recognition(planRun)).toBeGreaterThanOrEqual(await recognition(page.locator('[data-testid=cctv-run-baseline]')));
+    await page.locator('[data-testid=cctv-tables-open]').click();
+    await page.getByRole('tab', { name: /so sánh|comparison/i }).click();
+    const camerasRow = page.locator('[data-testid=cctv-table-comparison] .el-table__row').first();
+    await camerasRow.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect(camerasRow.innerText()).resolves.toMatch(/camera/i);
+    await screenshot(page, 'cctv-08-plan-vs-baseline');
+    await page.keyboard.press('Escape');
+  });
 });

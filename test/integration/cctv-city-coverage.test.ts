@@ -127,10 +127,10 @@ describe('city-coverage process', () => {
     const row = (figure: string) => results.coverage.comparison.rows.find((r: { figure: string }) => r.figure === figure);
     // The comparison's `a` is the plan (the run asked for), `b` the one compared with.
     expect(row('road_detection_km').a).toBeGreaterThan(row('road_detection_km').b);
-    expect(row('cameras').delta).toBe(-1);
+    expect(row('cameras').delta).toBe(1);
     expect(results.blindSpots.features.filter((f: any) => f.properties.run_id === planRun.run_id).length).toBeGreaterThan(0);
     const wardB = results.coverage.comparison.wards.find((w: { ward_code: string }) => w.ward_code === 'B');
-    expect(wardB.cameras).toEqual({ a: 4, b: 3, delta: -1 });
+    expect(wardB.cameras).toEqual({ a: 4, b: 3, delta: 1 });
   });
 
   it('refuses_viewers_and_unknown_plans_and_can_be_cancelled', async () => {

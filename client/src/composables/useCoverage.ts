@@ -19,7 +19,14 @@ export function useCoverage() {
   const job = useJob<CoverageResults>('city-coverage');
   const plans = ref<Plan[]>([]);
   const scenario = ref<string>(plan.activePlanId ?? BASELINE);
-  watch(() => plan.activePlanId, (id) => (scenario.value = id ?? BASELINE));
+  watch(() => plan.activePlanId, async (id) => {
+    await loadPlans();
+    scenario.value = id ?? BASELINE;
+  });
+
+  async function loadPlans(): Promise<void> {
+    plans.value = (await listPlans().catch(() => [])).filter((p) => p.status === 'draft' || p.status === 'approved');
+  }
   /** 'none', BASELINE or a plan id. */
   const compareWith = ref<string>('none');
   const statuses = ref<string[]>(['existing', 'planned']);
@@ -30,7 +37,7 @@ export function useCoverage() {
   const runs = computed(() => job.results.value?.coverage.runs ?? []);
 
   onMounted(async () => {
-    plans.value = (await listPlans().catch(() => [])).filter((p) => p.status === 'draft' || p.status === 'approved');
+    await loadPlans();
     const [latest] = await listJobs('city-coverage').catch(() => []);
     if (latest && !job.job.value) await job.reopen(latest.jobID).catch(() => undefined);
   });

@@ -1,6 +1,6 @@
 /**
- * Two coverage runs side by side (the baseline and a plan, or two plans): each figure of the first, of the second
- * and the change, for the city and per ward.
+ * Two coverage runs side by side (a plan and the baseline, or two plans): each figure of the run asked for (a), of
+ * the one it is compared with (b) and the change a − b (what the plan changes), for the city and per ward.
  */
 import type { ZoneLevel } from '../camera-optics/index.js';
 import type { WardFigures } from './summary.js';
@@ -24,10 +24,10 @@ export interface ComparisonRow {
   delta: number | null;
 }
 
-const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((b - a) * 1000) / 1000);
+const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((a - b) * 1000) / 1000);
 const row = (figure: string, unit: string, a: number | null, b: number | null): ComparisonRow => ({ figure, unit, a, b, delta: diff(a, b) });
 
-/** City-wide figures of two runs with their differences (b − a). */
+/** City-wide figures of two runs with their differences (a − b). */
 export function compareRuns(a: RunFigures, b: RunFigures, levels: readonly ZoneLevel[]) {
   const rows: ComparisonRow[] = [
     row('cameras', 'count', a.cameras.total, b.cameras.total),
