@@ -26,6 +26,8 @@ export interface CctvFigures {
   workers: number;
   sql: SqlComparison;
   live: LiveFigures;
+  /** The same on the embedded engine with the small sample city. */
+  embedded: LiveFigures;
   coverage: CoveragePass;
   /** 1-minute load average of the machine before and after the run (2 cores: above 2 means waiting for CPU). */
   load: [number, number];
@@ -86,6 +88,8 @@ export function renderCctvReport(f: CctvFigures): string {
     '',
     `**camera-view process** (what the map calls while the heading is dragged; SQL + computation, no HTTP): first call`,
     `${f1(f.live.coldMs)} ms (loads and indexes the area), then ${f.live.calls} calls turning the heading: median ${f1(f.live.warmMedianMs)} ms, p95 ${f1(f.live.warmP95Ms)} ms.`,
+    `On the embedded engine (PGlite, small sample city, in memory): first call ${f1(f.embedded.coldMs)} ms, then median ${f1(f.embedded.warmMedianMs)} ms,`,
+    `p95 ${f1(f.embedded.warmP95Ms)} ms.`,
     '',
     `**city-coverage pass** on the baseline (everything but its writes): ${f1(f.coverage.totalS)} s — layers ${f1(f.coverage.loadS)} s,`,
     `buildings ${f1(f.coverage.buildingsS)} s, cameras ${f1(f.coverage.camerasS)} s over ${n(f.coverage.samples)} sample points; ${n(Math.round(f.coverage.roadKm))} km of road,`,

@@ -21,6 +21,7 @@ import { cameraInputOf } from '../server/src/analyses/city-coverage/cameras.js';
 import { sqlVisibleArea } from './cctv-sql.js';
 import { computeZones, type ZoneRun } from './cctv-zones.js';
 import { measureCameraView, measureCoveragePass, type CoveragePass, type LiveFigures } from './cctv-process.js';
+import { measureEmbeddedCameraView } from './cctv-embedded.js';
 import { renderCctvReport, type CctvFigures, type SqlComparison } from './cctv-report.js';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/planner_bench';
@@ -63,9 +64,11 @@ async function measure(db: Database, sampleSize: number, workers: number): Promi
   console.log(`cctv: camera-view cold ${live.coldMs.toFixed(1)} ms, dragging median ${live.warmMedianMs.toFixed(1)} ms`);
   const coverage: CoveragePass = await measureCoveragePass(db.knex);
   console.log(`cctv: city coverage pass ${coverage.totalS.toFixed(1)} s`);
+  const embedded = await measureEmbeddedCameraView();
+  console.log(`cctv: embedded camera-view cold ${embedded.coldMs.toFixed(1)} ms, dragging median ${embedded.warmMedianMs.toFixed(1)} ms`);
   return {
     database: `${version[0].pg}, PostGIS ${version[0].postgis}`, cameras: cameras.length, buildings: buildings.size,
-    loadCamerasS, loadBuildingsS, indexS, single, parallel, workers, sql, live, coverage, load: [loadBefore, os.loadavg()[0]],
+    loadCamerasS, loadBuildingsS, indexS, single, parallel, workers, sql, live, embedded, coverage, load: [loadBefore, os.loadavg()[0]],
   };
 }
 
