@@ -8,17 +8,17 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { invalidInput } from '../../lib/errors.js';
 import { throwIfCancelled, type AnalysisProcess } from '../process.js';
 import { ASSET_STATUS } from '../../features/collections/registry.js';
-import { opticsProblems, ZONE_LEVELS } from '../camera-optics/index.js';
+import { opticsProblems, ZONE_LEVELS, type ZonePreset } from '../camera-optics/index.js';
 import { OPTICS_PROPERTIES, PRESET_INPUT, SCENARIO_INPUT, THRESHOLDS_INPUT, opticsOf, resolvePreset, resolveScenario } from '../camera-optics/inputs.js';
-import { buildBuildingSet } from '../camera-view/buildings.js';
+import { buildBuildingSet, type BuildingSet } from '../camera-view/buildings.js';
 import { cameraViewshed, zoneFeatures } from '../camera-view/index.js';
-import { localLonLat, lonLatOf } from '../camera-view/area-cache.js';
+import { localLonLat, lonLatOf, type LocalLonLat } from '../camera-view/area-cache.js';
 import { selectBuildings } from '../camera-view/repository.js';
 import { CoverageAccumulator, TARGET } from '../city-coverage/index.js';
-import { buildSamples } from '../city-coverage/samples.js';
+import { buildSamples, type SampleSet } from '../city-coverage/samples.js';
 import { cameraInputOf } from '../city-coverage/cameras.js';
 import { selectIntersections } from '../city-coverage/repository.js';
-import { coveredSamples, greedyPicks, intersectionSites, outsideBuildings, poleSites, publicSpaceSites, type CandidateSite, type CandidateView } from './index.js';
+import { coveredSamples, greedyPicks, intersectionSites, outsideBuildings, poleSites, publicSpaceSites, type CandidateSite, type CandidateView, type Pick } from './index.js';
 import * as repo from './repository.js';
 import { CAMERA_TEMPLATE_SCHEMA, DEFAULT_TEMPLATE, autoTilt, type CameraTemplate } from './template.js';
 
@@ -84,37 +84,12 @@ export const cameraPlacementProcess: AnalysisProcess = {
     const sites = candidateSites(inputs, pieces, crossings, spaceRings, buildings);
     const views = sites.reduce((n, s) => n + s.headings.length, 0);
     if (views > MAX_VIEWS) throw invalidInput(`The area has ${views} candidate views (more than ${MAX_VIEWS}): choose a smaller area, a wider pole spacing or fewer headings.`, [{ field: 'inputs.poleSpacingM', message: 'too many candidates' }]);
-    const candidates: CandidateView[] = [];
-    let done = 0;
-    for (let s = 0; s < sites.length; s++) {
-      for (const heading of sites[s].headings) {
-        if (done++ % CHUNK === 0) {
-          throwIfCancelled(signal);
-          progress(0.15 + 0.8 * (done / Math.max(1, views)), `views: ${done} / ${views}`);
-          await nextTurn();
-        }
-        const view = cameraViewshed({ ...template.optics, headingDeg: heading, x: sites[s].x, y: sites[s].y, owner: template.owner }, buildings, preset);
-        if (!view.viewshed || view.viewshed.inside) continue;
-        const seen = coveredSamples(view.viewshed, samples, covered, TARGET);
-        if (seen.length) candidates.push({ site: s, headingDeg: heading, samples: seen });
-      }
-    }
+    const scene: Scene = { template, buildings, preset, samples, lonLat };
+    const candidates = await evaluateViews(scene, sites, covered, signal, (done) => progress(0.15 + 0.8 * (done / Math.max(1, views)), `views: ${done} / ${views}`));
     const before = sumWeights(samples.weight, covered);
     const picks = greedyPicks(candidates, samples, covered, (inputs.k as number | undefined) ?? 5);
     progress(0.97, 'suggestions');
-    const suggestions = picks.map((pick, rank) => {
-      const site = sites[pick.candidate.site];
-      const camera = { ...template.optics, headingDeg: pick.candidate.headingDeg, x: site.x, y: site.y, owner: template.owner };
-      const view = cameraViewshed(camera, buildings, preset);
-      const zones = zoneFeatures(view.viewshed!, view.optics!).filter((z) => ZONE_LEVELS.indexOf(z.properties.level) >= TARGET);
-      const [lon, lat] = lonLatOf(lonLat, site.x, site.y).map(round7);
-      return {
-        rank: rank + 1, kind: site.kind, lon, lat, heading_deg: round1(pick.candidate.headingDeg), tilt_deg: round1(template.optics.tiltDeg),
-        gain_m: round1(pick.gainM), cumulative_gain_m: round1(pick.cumulativeGainM),
-        zone: { type: 'MultiPolygon', coordinates: zones.flatMap((z) => z.geometry.coordinates.map((p) => p.map((r) => r.map(([x, y]) => lonLatOf(lonLat, x, y).map(round7))))) },
-        feature: { type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { ...template.properties, heading_deg: round1(pick.candidate.headingDeg), name: `Đề xuất ${rank + 1} (${site.kind})` } },
-      };
-    });
+    const suggestions = picks.map((pick, rank) => describe(scene, sites[pick.candidate.site], pick, rank + 1));
     const roadM = samples.weight.reduce((a, b) => a + b, 0);
     return {
       suggestions,
@@ -126,6 +101,56 @@ export const cameraPlacementProcess: AnalysisProcess = {
     };
   },
 };
+
+/** What every candidate view is computed against. */
+interface Scene {
+  template: CameraTemplate;
+  buildings: BuildingSet;
+  preset: ZonePreset;
+  samples: SampleSet;
+  lonLat: LocalLonLat;
+}
+
+/** Every site and heading's view, kept when it sees uncovered road at Recognition or better. */
+async function evaluateViews(scene: Scene, sites: CandidateSite[], covered: Uint8Array, signal: AbortSignal, onProgress: (done: number) => void): Promise<CandidateView[]> {
+  const candidates: CandidateView[] = [];
+  let done = 0;
+  for (let s = 0; s < sites.length; s++) {
+    for (const heading of sites[s].headings) {
+      if (done++ % CHUNK === 0) {
+        throwIfCancelled(signal);
+        onProgress(done);
+        await nextTurn();
+      }
+      const view = cameraViewshed({ ...scene.template.optics, headingDeg: heading, x: sites[s].x, y: sites[s].y, owner: scene.template.owner }, scene.buildings, scene.preset);
+      if (!view.viewshed || view.viewshed.inside) continue;
+      const seen = coveredSamples(view.viewshed, scene.samples, covered, TARGET);
+      if (seen.length) candidates.push({ site: s, headingDeg: heading, samples: seen });
+    }
+  }
+  return candidates;
+}
+
+const SITE_NAMES: Record<CandidateSite['kind'], string> = { intersection: 'nút giao', pole: 'cột dọc đường', public_space: 'không gian công cộng' };
+
+/** A pick as the client shows it: position, heading, gain, its Recognition-or-better zone and the camera to post. */
+function describe(scene: Scene, site: CandidateSite, pick: Pick, rank: number) {
+  const { template, lonLat } = scene;
+  const heading = round1(pick.candidate.headingDeg);
+  const view = cameraViewshed({ ...template.optics, headingDeg: pick.candidate.headingDeg, x: site.x, y: site.y, owner: template.owner }, scene.buildings, scene.preset);
+  const zones = zoneFeatures(view.viewshed!, view.optics!).filter((z) => ZONE_LEVELS.indexOf(z.properties.level) >= TARGET);
+  const toLonLat = ([x, y]: [number, number]) => lonLatOf(lonLat, x, y).map(round7);
+  const [lon, lat] = toLonLat([site.x, site.y]);
+  return {
+    rank, kind: site.kind, lon, lat, heading_deg: heading, tilt_deg: round1(template.optics.tiltDeg),
+    gain_m: round1(pick.gainM), cumulative_gain_m: round1(pick.cumulativeGainM),
+    zone: { type: 'MultiPolygon', coordinates: zones.flatMap((z) => z.geometry.coordinates.map((p) => p.map((r) => r.map(toLonLat)))) },
+    feature: {
+      type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] },
+      properties: { ...template.properties, heading_deg: heading, name: `Camera đề xuất ${rank} (${SITE_NAMES[site.kind]})` },
+    },
+  };
+}
 
 function templateOf(given: Record<string, unknown> = {}): CameraTemplate {
   const properties = { ...DEFAULT_TEMPLATE, ...given } as Record<string, unknown>;
