@@ -56,6 +56,9 @@ export interface OpticsProblem {
 }
 
 const RAD = Math.PI / 180;
+/** Zones are modelled out to this ground distance (m): past it a flat-ground, clear-air model means little. */
+export const MAX_RANGE_M = 2000;
+
 /** Tilt range the cameras table accepts: 30° above to 90° below the horizon. */
 export const TILT_RANGE_DEG = [-30, 90] as const;
 
@@ -178,7 +181,10 @@ export interface OpticsSummary {
   reachM: number;
 }
 
-/** Everything about a valid camera's ground coverage except occlusion. Call `opticsProblems` first. */
+/**
+ * Everything about a valid camera's ground coverage except occlusion, bands clipped at MAX_RANGE_M. Call
+ * `opticsProblems` first.
+ */
 export function opticsSummary(c: CameraOptics, preset: ZonePreset = IEC_62676_4): OpticsSummary {
   const hfovDeg = resolvedHfovDeg(c);
   const vfovDeg = vfovFromHfov(hfovDeg, c.resolutionH, c.resolutionV);
@@ -194,7 +200,7 @@ export function opticsSummary(c: CameraOptics, preset: ZonePreset = IEC_62676_4)
       const { level, minPpm } = levels[k];
       const finer = levels[k + 1];
       const fromM = Math.max(footprint.blindZoneM, finer ? levelReachM[finer.level]! : 0);
-      const toM = Math.min(footprint.farLimitM, levelReachM[level]!);
+      const toM = Math.min(footprint.farLimitM, levelReachM[level]!, MAX_RANGE_M);
       if (toM > fromM) bands.push({ level, minPpm, maxPpm: finer?.minPpm ?? null, fromM, toM });
     }
   }

@@ -84,6 +84,13 @@ describe('camera optics (IEC 62676-4)', () => {
     expect(presetProblems({ detection: 25, observation: 62.5 })).toHaveLength(2);
   });
 
+  it('a_long_lens_is_modelled_out_to_two_kilometres', () => {
+    // 7680 px over 3°: detection would reach 2.9 km.
+    const s = opticsSummary(camera({ hfovDeg: 3, resolutionH: 7680, resolutionV: 4320, tiltDeg: 1 }));
+    expect(s.levelReachM.detection).toBeGreaterThan(2900);
+    expect(s.reachM).toBe(2000);
+  });
+
   it('bad_optics_are_named_with_a_message_to_act_on', () => {
     const codes = (c: CameraOptics) => opticsProblems(c).map((p) => p.code);
     expect(codes(camera({ hfovDeg: 0 }))).toEqual(['hfov_out_of_range']);
