@@ -1,6 +1,7 @@
 /** The CCTV benchmark's figures as a markdown section of bench/results.md. */
 import os from 'node:os';
 import type { ZoneRun } from './cctv-zones.js';
+import { DEFAULT_MAX_CHORD_M, DEFAULT_MAX_STEP_DEG } from '../server/src/analyses/camera-view/viewshed.js';
 import type { CoveragePass, LiveFigures } from './cctv-process.js';
 
 export interface SqlComparison {
@@ -59,7 +60,7 @@ export function renderCctvReport(f: CctvFigures): string {
     '',
     `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores; Node ${process.version}. ${f.database};`,
     `${n(f.cameras)} baseline cameras, ${n(f.buildings)} buildings (read only). Zones: IEC 62676-4 detection, observation,`,
-    'recognition, identification; rays at most 0.25° and 0.5 m apart at the far edge; polygons built for every camera.',
+    `recognition, identification; rays at most ${DEFAULT_MAX_STEP_DEG}° and ${DEFAULT_MAX_CHORD_M} m apart at the far edge; polygons built for every camera.`,
     `The machine is shared: its load average was ${f2(f.load[0])} before and ${f2(f.load[1])} after the run (2 cores), so wall`,
     'times include waiting for a CPU; the CPU time of the main-thread pass shows the work itself.',
     '',

@@ -15,6 +15,10 @@ import { ZONE_LEVELS, type ZoneBand } from '../camera-optics/index.js';
 
 const RAD = Math.PI / 180;
 
+/** Default ray spacing: at most this many degrees apart, and this many metres apart at the far edge. */
+export const DEFAULT_MAX_STEP_DEG = 0.5;
+export const DEFAULT_MAX_CHORD_M = 1;
+
 /** Where the camera is and what the optics module says it can resolve. Lengths in metres, angles in degrees. */
 export interface ViewInput {
   x: number;
@@ -27,9 +31,9 @@ export interface ViewInput {
 }
 
 export interface ViewOptions {
-  /** Largest gap between neighbouring rays at the far edge, metres (default 0.5). */
+  /** Largest gap between neighbouring rays at the far edge, metres (default 1). */
   maxChordM?: number;
-  /** Largest angle between rays, degrees (default 0.25). */
+  /** Largest angle between rays, degrees (default 0.5). */
   maxStepDeg?: number;
   /**
    * A camera this close (m) to a footprint's outline is on its façade: that building does not hide its view
@@ -72,7 +76,7 @@ export interface Viewshed {
 
 /** Computes which ground each ray of the camera sees within its bands, given the buildings. */
 export function computeViewshed(view: ViewInput, set: BuildingSet, options: ViewOptions = {}): Viewshed {
-  const { maxChordM = 0.5, maxStepDeg = 0.25, facadeToleranceM = 0.5 } = options;
+  const { maxChordM = DEFAULT_MAX_CHORD_M, maxStepDeg = DEFAULT_MAX_STEP_DEG, facadeToleranceM = 0.5 } = options;
   const bands = view.bands;
   const nearM = bands.length ? bands[0].fromM : 0;
   const farM = bands.length ? bands[bands.length - 1].toM : 0;
