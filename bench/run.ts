@@ -7,10 +7,11 @@
  * Embedded engine: cold and warm start of the server as a child process, with its peak memory.
  *
  * Then, each as its own section of results.md: thematic maps (issue 6, bench/thematic.ts) unless --skip-thematic,
- * and issue 4's import figures (bench/import.ts) unless --skip-import.
+ * the occluded camera zones of the whole city (issue 5, bench/cctv.ts) unless --skip-cctv, and issue 4's import
+ * figures (bench/import.ts) unless --skip-import. The CCTV architecture figures are `npm run bench:architecture`.
  *
  * Options: --quick (a fifth of the iterations, one import run), --skip-server, --skip-embedded, --skip-thematic,
- * --skip-import.
+ * --skip-cctv, --skip-import.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,6 +30,7 @@ import { measureCase, type CaseResult } from './measure.js';
 import { measureEmbeddedStarts, type EmbeddedFigures } from './embedded.js';
 import { renderReport, RATIO_GOAL, type ServerFigures } from './report.js';
 import { runImportBench } from './import.js';
+import { CCTV_BEGIN, CCTV_END, runCctvBench } from './cctv.js';
 
 const FULL_SCALE_BUILDINGS = 300_000;
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/planner_bench';
@@ -128,6 +130,10 @@ async function main(): Promise<void> {
   if (!args.has('--skip-thematic')) {
     const { runThematicBench, renderThematicSection } = await import('./thematic.js');
     report = `${report.trimEnd()}\n\n${renderThematicSection(await runThematicBench({ quick: args.has('--quick') }))}`;
+  }
+  if (!args.has('--skip-cctv')) {
+    console.log('CCTV: occluded zones of every camera of the full-scale city…');
+    report += `\n${CCTV_BEGIN}\n${await runCctvBench(process.env.BENCH_DATABASE_URL || DEFAULT_URL)}\n${CCTV_END}\n`;
   }
   console.log(`\n${report}`);
   fs.writeFileSync(RESULTS_FILE, report);

@@ -6,6 +6,7 @@ import * as linkPlanFeaturesToTheBaseline from './20261123000400_link_plan_featu
 import * as createAnalysisJobs from './20261123000500_create_analysis_jobs.js';
 import * as addPlanReview from './20261124000300_add_plan_review.js';
 import * as recordInsertedHistoryPerStatement from './20261124000100_record_inserted_history_per_statement.js';
+import * as createCctvCoverageTables from './20261124000500_create_cctv_coverage_tables.js';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they load the same way under tsx,
@@ -19,4 +20,5 @@ export const MIGRATIONS: ReadonlyArray<[name: string, migration: Knex.Migration]
   ['20261123000500_create_analysis_jobs', createAnalysisJobs],
   ['20261124000100_record_inserted_history_per_statement', recordInsertedHistoryPerStatement],
   ['20261124000300_add_plan_review', addPlanReview],
+  ['20261124000500_create_cctv_coverage_tables', createCctvCoverageTables],
 ];

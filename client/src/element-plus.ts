@@ -32,3 +32,5 @@ import 'element-plus/es/components/steps/style/css';
 import 'element-plus/es/components/step/style/css';
 import 'element-plus/es/components/radio-group/style/css';
 import 'element-plus/es/components/radio-button/style/css';
+import 'element-plus/es/components/checkbox-group/style/css';
+import 'element-plus/es/components/input-number/style/css';
