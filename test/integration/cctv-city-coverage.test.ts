@@ -116,6 +116,20 @@ describe('city-coverage process', () => {
     expect(latest.rows.map((r: { ward_code: string }) => r.ward_code)).toEqual(['A', 'B']);
   });
 
+  it('the_thematic_maps_offer_the_stored_road_coverage_per_ward', async () => {
+    const runId = baseline.coverage.runs[0].run_id;
+    const { rows } = await app.db.knex.raw(
+      'SELECT ward_code, road_recognition_pct, road_observation_pct FROM cctv_coverage_ward_figures WHERE run_id = ?', [runId]);
+    const catalogue = (await getJson(`${app.url}/api/statistics`)).body;
+    expect(catalogue.indicators.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining(['road_recognition_pct', 'road_observation_pct']));
+    for (const id of ['road_recognition_pct', 'road_observation_pct']) {
+      const res = await getJson(`${app.url}/api/statistics/indicators/${id}?level=ward`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const value = new Map(res.body.units.map((u: { code: string; value: number }) => [u.code, u.value]));
+      for (const row of rows) expect(value.get(row.ward_code), `${id} ${row.ward_code}`).toBeCloseTo(row[id], 6);
+    }
+  });
+
   it('compares_a_plan_with_the_baseline_side_by_side', async () => {
     const plan = (await sendJson('POST', `${app.url}/api/scenarios`, { name: 'Thêm camera phường B' }, { ...json, ...basicAuth('planner') })).body;
     await insertCamera(app.db.knex, { east: 520, north: 5, heading: 270, hfov: 40, height: 6, tilt: 10, manNodeId: node, scenarioId: plan.id });

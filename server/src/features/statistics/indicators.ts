@@ -7,7 +7,8 @@
  * the requested plan (or the baseline) has it, and `:scenario` is the bound plan id (NULL for the baseline).
  *
  * Figures that an analysis stores in a results table (the CCTV coverage per ward, say) are entries that name the
- * table in `requiresTable`: they are offered only once the table exists, so nothing is shown that was not computed.
+ * table in `requiresTable`: they are offered only once the table holds results, so nothing is shown that was not
+ * computed.
  */
 import type { Bilingual } from '../collections/registry.js';
 
@@ -32,7 +33,7 @@ export interface IndicatorSpec {
   higherIsBetter: boolean | null;
   /** SQL file name under sql/indicators/, without `.sql`. */
   sqlFile: string;
-  /** A results table the figure reads; the indicator is offered only while the table exists. */
+  /** A results table the figure reads; the indicator is offered only once the table holds rows. */
   requiresTable?: string;
 }
 
@@ -158,9 +159,35 @@ export const INDICATORS: readonly IndicatorSpec[] = [
     higherIsBetter: true,
     sqlFile: 'agencies_on_man_pct',
   },
+  coverageShare('road_recognition_pct', t('Đường được nhận dạng (%)', 'Road length at Recognition (%)'),
+    t('Tỉ lệ chiều dài đường trong phường được ít nhất một camera thấy ở mức Nhận dạng (125 px/m, IEC 62676-4) trở lên',
+      'Share of the ward\'s road length seen by at least one camera at Recognition (125 px/m, IEC 62676-4) or better')),
+  coverageShare('road_observation_pct', t('Đường được quan sát (%)', 'Road length at Observation (%)'),
+    t('Tỉ lệ chiều dài đường trong phường được ít nhất một camera thấy ở mức Quan sát (62,5 px/m, IEC 62676-4) trở lên',
+      'Share of the ward\'s road length seen by at least one camera at Observation (62.5 px/m, IEC 62676-4) or better')),
 ];
 
 /** The registry entry of an indicator id, or undefined. */
 export function findIndicator(id: string, registry: readonly IndicatorSpec[] = INDICATORS): IndicatorSpec | undefined {
   return registry.find((i) => i.id === id);
+}
+
+/**
+ * A road-coverage share per ward from the CCTV city-coverage analysis (table cctv_coverage_ward_figures): the
+ * newest run on the requested plan, or on the baseline. Offered once a coverage run has stored its figures.
+ */
+function coverageShare(id: string, title: Bilingual, what: Bilingual): IndicatorSpec {
+  return {
+    id,
+    theme: 'cctv',
+    title,
+    definition: t(`${what.vi}, từ lần chạy phân tích độ phủ camera gần nhất (tab Phân tích CCTV) trên hiện trạng hoặc phương án.`,
+      `${what.en}, from the newest CCTV city-coverage run (CCTV analysis tab) on the baseline or the plan.`),
+    unit: t('%', '%'),
+    decimals: 1,
+    levels: ['ward'],
+    higherIsBetter: true,
+    sqlFile: id,
+    requiresTable: 'cctv_coverage_ward_figures',
+  };
 }

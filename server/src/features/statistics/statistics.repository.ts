@@ -75,11 +75,17 @@ export async function selectLevels(db: Knex): Promise<{ level: string; units: nu
 }
 
 /** Which of the given tables exist (results tables of analyses appear when the analysis first runs). */
+/** The tables of `tables` that exist and hold at least one row (an analysis has stored results in them). */
 export async function selectExistingTables(db: Knex, tables: readonly string[]): Promise<Set<string>> {
   if (tables.length === 0) return new Set();
   const { rows } = await db.raw(
     `SELECT t AS name FROM unnest(CAST(? AS text[])) AS t WHERE to_regclass(t) IS NOT NULL`, [tables as string[]]);
-  return new Set(rows.map((r: { name: string }) => r.name));
+  const filled = new Set<string>();
+  for (const { name } of rows as { name: string }[]) {
+    const { rows: any } = await db.raw(`SELECT EXISTS (SELECT 1 FROM ${ident(name)}) AS filled`);
+    if (any[0].filled) filled.add(name);
+  }
+  return filled;
 }
 
 /**
