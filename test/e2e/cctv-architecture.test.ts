@@ -132,9 +132,15 @@ describe('the CCTV architecture tab', () => {
   });
 
   it('the_camera_without_a_man_node_is_listed_with_its_reason', async () => {
+    // The e2e files share one server: cameras that earlier files drew or imported without a MAN node are listed
+    // too, so the test looks for its own camera among them.
     const problems = page.locator('[data-testid=problem-cameras]');
-    expect(await problems.getAttribute('data-count')).toBe('1');
+    expect(Number(await problems.getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
     const row = page.locator(`[data-testid=problem-${unattached}]`);
+    // The list shows ten a page: turn pages until this test's camera is on screen.
+    for (let turns = 0; (await row.count()) === 0 && turns < 20; turns++) {
+      await problems.locator('.el-pagination .btn-next').click();
+    }
     expect(await row.getAttribute('data-reason')).toBe('no_man_node');
     expect(await row.innerText()).toBe('Camera chưa đấu nối');
     await problems.scrollIntoViewIfNeeded();
