@@ -227,4 +227,32 @@ describe('editing inside a plan in the browser', () => {
     expect(await editableLayers()).not.toContain('cameras');
     await screenshot(page, 'plan-editing-04-baseline-unchanged');
   });
+
+  it('a_cctv_placement_suggestion_accepted_into_the_open_plan_shows_in_its_overlay_and_change_list', async () => {
+    await page.locator('#tab-plans').click();
+    await testId(`plan-item-${planId}`).click();
+    await expect.poll(async () => (await overlay())?.byKind.moved).toEqual([ids.movedCopy]);
+    await page.locator('#tab-cctv').click();
+    await centre(108.2205, 16.0675, 17.2);
+    await page.locator('[data-testid=cctv-placement-k] input').fill('1');
+    await page.locator('[data-testid=cctv-placement-run]').click();
+    const progress = page.locator('[data-testid=cctv-placement] [data-testid=job-progress]');
+    await expect.poll(() => progress.getAttribute('data-status'), { timeout: 240_000, interval: 1000 }).toBe('successful');
+    // The plan is open: the suggestion goes into it without asking which plan.
+    await testId('cctv-suggestion-accept-1').click();
+    await testId('cctv-suggestion-accepted-1').waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await testId('cctv-plan-dialog').isVisible()).toBe(false);
+    const changes = (await api(ACCOUNTS.planner, 'GET', `/api/scenarios/${planId}`)).body.changes as { id: string; kind: string }[];
+    const added = changes.filter((c) => c.kind === 'added').map((c) => c.id);
+    expect(added).toHaveLength(1);
+    // The map's overlay and the banner follow at once, and so does the change list.
+    await expect.poll(async () => (await overlay())?.byKind.added, { timeout: 20_000 }).toEqual(added);
+    expect(await testId('plan-banner-count').getAttribute('data-count')).toBe('2');
+    await page.evaluate(() => window.__app!.whenRendered());
+    await screenshot(page, 'plan-editing-05-suggestion-accepted-into-plan');
+    await page.locator('#tab-plans').click();
+    await expect.poll(() => count('added')).toBe('1');
+    expect(await testId(`plan-change-${added[0]}`).getAttribute('data-kind')).toBe('added');
+    expect(browser.pageErrors).toEqual([]);
+  });
 });
