@@ -93,6 +93,8 @@ export function usePlacement() {
     }
     try {
       await addCameraToPlan(plan.activePlanId, s.feature);
+      // The plan's change list and its overlay on the map show the new camera.
+      plan.planChanged();
       accepted.value = { ...accepted.value, [s.rank]: plan.activePlanName ?? plan.activePlanId };
     } catch (e) {
       acceptError.value = e instanceof ApiError ? e.message : String(e);
