@@ -81,10 +81,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // Leave a reused database as it was found.
   if (camera) await renameCamera(camera.id, camera.name);
-  if (browser) {
-    if (browser.consoleErrors.length) console.log(`Browser console errors:\n${browser.consoleErrors.join('\n')}`);
-    await browser.close();
-  }
+  await browser?.close();
 });
 
 describe('accounts and roles in a browser', () => {

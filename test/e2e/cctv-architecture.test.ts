@@ -87,10 +87,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (browser) {
-    if (browser.consoleErrors.length) console.log(`Browser console errors:\n${browser.consoleErrors.join('\n')}`);
-    await browser.close();
-  }
+  await browser?.close();
 });
 
 describe('the CCTV architecture tab', () => {

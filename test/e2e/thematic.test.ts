@@ -65,10 +65,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (browser) {
-    if (browser.consoleErrors.length) console.log(`Browser console errors:\n${browser.consoleErrors.join('\n')}`);
-    await browser.close();
-  }
+  await browser?.close();
 });
 
 describe('thematic maps and the dashboard for a manager', () => {

@@ -65,6 +65,8 @@ export async function openBrowser(viewport = { width: 1400, height: 900 }): Prom
     pageErrors,
     consoleErrors,
     close: async () => {
+      // Console errors do not fail a test (a missing tile is not a crash) but belong in its output.
+      if (consoleErrors.length) console.log(`Browser console errors:\n${consoleErrors.join('\n')}`);
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });
     },
