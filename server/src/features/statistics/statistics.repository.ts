@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Knex } from 'knex';
 import { findCollection, type CollectionSpec } from '../collections/registry.js';
 import { ident } from '../../lib/sql.js';
+import { planViewSql } from '../scenarios/plan-view.js';
 import type { IndicatorSpec } from './indicators.js';
 
 /** SQL of the statistics: indicator figures per administrative unit, unit levels, point positions. */
@@ -15,14 +16,11 @@ const UNITS_SQL = readSql('units.sql');
 const indicatorSql = new Map<string, string>();
 
 /**
- * A plan-aware layer as one plan sees it: baseline rows the plan does not replace, plus the plan's own rows
- * (its additions and its copies of baseline rows). With a NULL plan id it is the baseline.
+ * A plan-aware layer as one plan sees it, by the rule the items and the analyses use (scenarios/plan-view.ts);
+ * with a NULL plan id it is the baseline.
  */
 function planView(spec: CollectionSpec): string {
-  const table = ident(spec.table);
-  return `(SELECT t.* FROM ${table} t WHERE (t.scenario_id IS NULL AND NOT EXISTS (`
-    + `SELECT 1 FROM ${table} r WHERE r.scenario_id = CAST(:scenario AS uuid) AND r.replaces_id = t.id))`
-    + ` OR t.scenario_id = CAST(:scenario AS uuid))`;
+  return `(SELECT t.* FROM ${ident(spec.table)} t WHERE ${planViewSql(spec.table, 't', 'CAST(:scenario AS uuid)')})`;
 }
 
 /** Expands `{{plan:<collection>}}`; refuses collections that are not plan-aware registry layers. */
