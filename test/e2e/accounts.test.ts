@@ -8,11 +8,13 @@ import type { Locator, Page } from 'playwright-core';
 import vi from '../../client/src/i18n/vi.json';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser.js';
 import { ACCOUNTS, basicAuth, inputOf, signInThroughUi, submitSignIn, type Account } from './support/accounts.js';
+import { cameraFeature } from '../fixtures/features.js';
 
 const baseUrl = inject('baseUrl');
 const MARKUP = '<img src=x onerror=alert(1)>';
 // Unique per run, so that a reused database (E2E_DATABASE_URL) does not refuse it as taken.
 const newUsername = `e2e.${Date.now().toString(36)}`;
+const importFile = `audit-${Date.now().toString(36)}.geojson`;
 let browser: BrowserSession;
 let page: Page;
 /** Script dialogs the page opened: an executed `onerror=alert(1)` would land here. */
@@ -69,6 +71,16 @@ beforeAll(async () => {
   camera = { id: f.id, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1], name: f.properties.name ?? null };
   // Before any page loads the cameras: the map must show the new name, and the audit trail list the change.
   expect(await renameCamera(camera.id, MARKUP), 'the engineer may edit cameras').toBe(200);
+  // A file import, for the audit trail's import line.
+  const staged = await api(`/api/imports?name=${importFile}`, ACCOUNTS.engineer, {
+    method: 'POST', headers: { 'Content-Type': 'application/octet-stream' },
+    body: JSON.stringify({ type: 'FeatureCollection', features: [cameraFeature({ name: 'Camera nhập từ tệp' }, [108.2201, 16.0612])] }),
+  });
+  expect(staged.status).toBe(201);
+  const committed = await api(`/api/imports/${((await staged.json()) as { id: string }).id}/commit`, ACCOUNTS.engineer, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ collection: 'cameras' }),
+  });
+  expect(committed.status).toBe(200);
   browser = await openBrowser();
   page = browser.page;
   page.on('dialog', (dialog) => {
@@ -206,6 +218,18 @@ describe('accounts and roles in a browser', () => {
     }
     await settle();
     await screenshot(page, '16-audit-changes');
+  });
+
+  it('the_audit_trail_lists_a_file_import_as_one_line_with_its_file_and_count', async () => {
+    const table = page.locator('[data-testid=changes-table]');
+    await inputOf(page, 'changes-filter-feature').fill('');
+    await choose('changes-filter-operation', vi.admin.audit.operations.import);
+    await page.locator('[data-testid=changes-search]').click();
+    const line = table.locator('[data-testid=change-import]', { hasText: importFile });
+    await line.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await line.innerText()).toBe(vi.admin.audit.importDetail.replace('{n}', '1').replace('{file}', importFile));
+    await settle();
+    await screenshot(page, '16b-audit-import');
   });
 
   it('an_attribute_with_markup_is_shown_as_text_in_the_feature_panel', async () => {

@@ -1,21 +1,26 @@
 /** Client for `/api/audit` (administrators only): feature changes and account events. */
 import { request } from './http';
 
-export type ChangeOperation = 'insert' | 'update' | 'delete';
-export const CHANGE_OPERATIONS: readonly ChangeOperation[] = ['insert', 'update', 'delete'];
+export type ChangeOperation = 'insert' | 'update' | 'delete' | 'import';
+export const CHANGE_OPERATIONS: readonly ChangeOperation[] = ['insert', 'update', 'delete', 'import'];
 
 export type AccountAction = 'login' | 'login_failed' | 'logout' | 'locked' | 'user_created' | 'user_changed';
 export const ACCOUNT_ACTIONS: readonly AccountAction[] = ['login', 'login_failed', 'logout', 'locked', 'user_created', 'user_changed'];
 
-/** One row of feature_history: who changed which feature of which collection, when. */
+/**
+ * One change: who changed which feature of which collection, when; or one file import (operation 'import',
+ * no feature or version, the file and its feature count).
+ */
 export interface FeatureChange {
-  id: number | string;
+  id: string;
   at: string;
   user_name: string | null;
   collection: string;
-  feature_id: string;
-  version: number;
+  feature_id: string | null;
+  version: number | null;
   operation: ChangeOperation;
+  features: number | null;
+  file_name: string | null;
 }
 
 export interface AccountEvent {

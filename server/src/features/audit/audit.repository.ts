@@ -20,7 +20,11 @@ export interface ChangeFilter {
   offset: number;
 }
 
-/** Feature changes, newest first, filtered; `collection` has been checked against the registry by the caller. */
+/**
+ * Feature changes, newest first, filtered: the rows of feature_history and the file imports (feature_imports,
+ * operation 'import', one row per file with its feature count). `collection` has been checked against the
+ * registry by the caller.
+ */
 export async function selectChanges(db: Knex, f: ChangeFilter) {
   const where: string[] = [];
   const bindings: Knex.Value[] = [];
@@ -37,8 +41,14 @@ export async function selectChanges(db: Knex, f: ChangeFilter) {
   add('at < ?::timestamptz', f.to);
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const { rows } = await db.raw(
-    `SELECT id, at, user_name, collection, feature_id, version, operation, count(*) OVER () AS total
-     FROM feature_history ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`,
+    `SELECT id, at, user_name, collection, feature_id, version, operation, features, file_name, count(*) OVER () AS total
+     FROM (
+       SELECT id::text AS id, id AS seq, at, user_name, collection, feature_id, version, operation, NULL::integer AS features, NULL::text AS file_name
+       FROM feature_history
+       UNION ALL
+       SELECT 'import-' || id, NULL, at, user_name, collection, NULL::uuid, NULL::integer, 'import', features, file_name
+       FROM feature_imports
+     ) c ${clause} ORDER BY at DESC, seq DESC NULLS FIRST, id DESC LIMIT ? OFFSET ?`,
     [...bindings, f.limit, f.offset],
   );
   return { total: rows.length ? Number(rows[0].total) : 0, changes: rows.map(({ total: _t, ...r }: { total: unknown }) => r) };

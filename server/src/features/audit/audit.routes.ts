@@ -13,7 +13,7 @@ const page = { limit: z.coerce.number().int().min(1).max(1000).default(100), off
 const ChangeQuery = z.object({
   user: z.string().max(40).optional(),
   collection: z.enum(COLLECTIONS.map((c) => c.id) as [string, ...string[]]).optional(),
-  operation: z.enum(['insert', 'update', 'delete']).optional(),
+  operation: z.enum(['insert', 'update', 'delete', 'import']).optional(),
   featureId: z.string().uuid().optional(),
   from: instant.optional(),
   to: instant.optional(),

@@ -29,9 +29,10 @@ export async function deleteRows(db: Knex | Knex.Transaction, spec: CollectionSp
   await db.raw(`DELETE FROM ${ident(spec.table)}`);
 }
 
-/** Deletes the change history of the given collections. */
+/** Deletes the change history (and the file imports) of the given collections. */
 export async function deleteHistory(db: Knex | Knex.Transaction, collections: string[]): Promise<void> {
   await db.raw('DELETE FROM feature_history WHERE collection = ANY(?::text[])', [collections]);
+  await db.raw('DELETE FROM feature_imports WHERE collection = ANY(?::text[])', [collections]);
 }
 
 /** Turns the layer's history triggers off or on (a bulk load is the baseline, not a change to record). */
