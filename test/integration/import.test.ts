@@ -23,6 +23,10 @@ afterAll(async () => {
 
 const count = async (table: string, where = 'true', bindings: string[] = []) =>
   (await app.db.knex.raw(`SELECT count(*)::integer AS n FROM ${table} WHERE ${where}`, bindings)).rows[0].n as number;
+/** A table's constraints and indexes, each with its definition: what a bulk load must give back unchanged. */
+const keysAndIndexes = async (table: string): Promise<Array<{ name: string; definition: string }>> => (await app.db.knex.raw(
+  `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = ?::regclass
+   UNION ALL SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ? ORDER BY 1, 2`, [table, table])).rows;
 
 /** Camera attributes as a file would carry them (the names are the registry's, so the mapping finds them). */
 const cameraRow = (name: string, overrides: Record<string, unknown> = {}): Record<string, unknown> => ({ ...cameraFeature({ name }).properties, ...overrides });
@@ -47,14 +51,49 @@ describe('formats and CRS detection', () => {
     expect(commit.body).toMatchObject({ collection: 'cameras', inserted: 2, scenario: null });
     expect(commit.body.extent[0]).toBeCloseTo(108.2271, 6);
     expect(await count('cameras', "name LIKE 'Import GJ%'")).toBe(2);
-    // Recorded like an API write: by the importing user, in the history.
-    expect(await count('feature_history', "collection = 'cameras' AND operation = 'insert' AND user_name = 'admin'")).toBe(2);
-    const { rows: history } = await app.db.knex.raw("SELECT properties, ST_AsText(geom) AS wkt, version FROM feature_history WHERE properties->>'name' = 'Import GJ 1'");
-    expect(history[0]).toMatchObject({ wkt: 'POINT(108.2271 16.0611)', version: 1 });
-    expect(history[0].properties).toMatchObject({ name: 'Import GJ 1', owner: 'police', heading_deg: 90, updated_by: 'admin', scenario_id: null });
-    expect(history[0].properties).not.toHaveProperty('geom');
+    // Recorded as one import event by the importing user, not one history row per feature.
+    expect(await count('feature_history', "collection = 'cameras' AND properties->>'name' LIKE 'Import GJ%'")).toBe(0);
+    const { rows: events } = await app.db.knex.raw("SELECT collection, file_name, features, user_name, extent FROM feature_imports WHERE file_name = 'cameras.geojson'");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ collection: 'cameras', features: 2, user_name: 'admin' });
+    expect(events[0].extent[0]).toBeCloseTo(108.2271, 6);
     // The staged file is gone once written: a second commit cannot import it twice.
     expect((await step(app.url, up.body.id, 'commit', { collection: 'cameras' })).status).toBe(404);
+  });
+
+  it('an_imported_feature_is_its_own_version_1_until_edited_and_the_import_is_one_audit_line', async () => {
+    const file = geojsonOf([point(108.2281, 16.0621, cameraRow('Import history 1', { heading_deg: 45 }))]);
+    const up = await upload(app.url, 'history-cameras.geojson', file);
+    expect((await step(app.url, up.body.id, 'commit', { collection: 'cameras' })).status).toBe(200);
+    const { rows } = await app.db.knex.raw("SELECT id FROM cameras WHERE name = 'Import history 1'");
+    const history = `${app.url}/api/history/cameras/${rows[0].id}`;
+    const before = await getJson(history);
+    expect(before.status).toBe(200);
+    expect(before.body.versions.map((v: { version: number; operation: string; user_name: string }) => [v.version, v.operation, v.user_name])).toEqual([[1, 'insert', 'admin']]);
+    expect(before.body.versions[0].properties).toMatchObject({ name: 'Import history 1', heading_deg: 45 });
+    expect(before.body.versions[0].geometry.coordinates).toEqual([108.2281, 16.0621]);
+    // The first edit keeps the imported state as version 1 in the history, then records itself.
+    const item = `${app.url}/ogc/collections/cameras/items/${rows[0].id}`;
+    expect((await sendJson('PATCH', item, { type: 'Feature', properties: { heading_deg: 270 } }, { 'If-Match': '"v1"' })).status).toBe(200);
+    const after = await getJson(history);
+    expect(after.body.versions.map((v: { version: number; operation: string; user_name: string }) => [v.version, v.operation, v.user_name]))
+      .toEqual([[1, 'insert', 'admin'], [2, 'update', 'admin']]);
+    expect(after.body.versions[0].properties.heading_deg).toBe(45);
+    expect(after.body.versions[1]).toMatchObject({ changedProperties: ['heading_deg'], geometryChanged: false });
+    expect(await count('feature_history', 'feature_id = ?::uuid', [rows[0].id])).toBe(2);
+    // A second edit does not record version 1 again.
+    expect((await sendJson('PATCH', item, { type: 'Feature', properties: { heading_deg: 0 } }, { 'If-Match': '"v2"' })).status).toBe(200);
+    expect(await count('feature_history', 'feature_id = ?::uuid', [rows[0].id])).toBe(3);
+    // Revert to the imported version works like any other.
+    const reverted = await sendJson('POST', `${history}/revert`, { version: 1 }, { 'content-type': 'application/json', 'If-Match': '"v3"' });
+    expect(reverted.status).toBe(200);
+    expect((await getJson(item)).body.properties.heading_deg).toBe(45);
+    // The audit trail lists the import once, with its file and count.
+    const audit = await getJson(`${app.url}/api/audit/changes?operation=import&collection=cameras`);
+    expect(audit.status).toBe(200);
+    expect(audit.body.changes.find((c: { file_name: string }) => c.file_name === 'history-cameras.geojson')).toMatchObject({ operation: 'import', features: 1, user_name: 'admin', feature_id: null });
+    const edits = await getJson(`${app.url}/api/audit/changes?featureId=${rows[0].id}`);
+    expect(edits.body.changes.map((c: { version: number }) => c.version)).toEqual([4, 3, 2, 1]);
   });
 
   it('a_geojson_with_a_crs_member_is_read_in_vn2000', async () => {
@@ -217,6 +256,7 @@ describe('the report, the mapping, the repair and all-or-nothing', () => {
 
   it('a_database_failure_mid_import_rolls_back_every_batch', async () => {
     const before = await count('cameras');
+    const keysBefore = await keysAndIndexes('cameras');
     const rows = Array.from({ length: 12_001 }, (_, k) => point(108.1 + (k % 100) * 0.002, 16.0 + Math.floor(k / 100) * 0.002, cameraRow(`Roll ${k}`)));
     // A man_node_id that references nothing passes the schema (a uuid) but breaks the foreign key, in the last batch.
     (rows[12_000].properties as Record<string, unknown>).man_node_id = '00000000-0000-4000-8000-000000000000';
@@ -226,6 +266,69 @@ describe('the report, the mapping, the repair and all-or-nothing', () => {
     expect(commit.body.detail).toBe('Row 12001 refers to a feature that does not exist (Key (man_node_id)=(00000000-0000-4000-8000-000000000000) is not present in table "man_nodes".), so nothing was imported. Fix it in the file and try again.');
     expect(await count('cameras')).toBe(before);
     expect(await count('feature_history', "properties->>'name' LIKE 'Roll %'")).toBe(0);
+    expect(await count('feature_imports', "file_name LIKE 'roll%'")).toBe(0);
+    // A bulk load that fails gives the layer its keys and indexes back with everything else.
+    expect(await keysAndIndexes('cameras')).toEqual(keysBefore);
+  });
+
+  it('a_bulk_load_into_a_small_layer_builds_its_keys_and_indexes_once_and_gives_every_one_back', async () => {
+    const before = await keysAndIndexes('sensors');
+    expect(before.map((i) => i.name)).toEqual(expect.arrayContaining(['sensors_geom_gist', 'sensors_pkey', 'sensors_gateway_id_fkey', 'sensors_replaces_id_fkey']));
+    const rows = Array.from({ length: 10_000 }, (_, k) => point(108.15 + (k % 100) * 0.001, 16.0 + Math.floor(k / 100) * 0.001, { name: `Bulk ${k}`, kind: 'noise', status: 'existing' }));
+    const up = await upload(app.url, 'bulk-sensors.geojson', geojsonOf(rows));
+    const commit = await step(app.url, up.body.id, 'commit', { collection: 'sensors' });
+    expect(commit.status, JSON.stringify(commit.body)).toBe(200);
+    expect(commit.body.inserted).toBe(10_000);
+    expect(await keysAndIndexes('sensors')).toEqual(before);
+    // The rebuilt spatial index answers like the rows: a box around the first 100 holds exactly them.
+    const { rows: hits } = await app.db.knex.raw(
+      `SELECT count(*)::integer AS n FROM sensors WHERE geom && ST_MakeEnvelope(108.1495, 15.9995, 108.2495, 16.0005, 4326) AND name LIKE 'Bulk %'`);
+    expect(hits[0].n).toBe(100);
+  });
+
+  it('a_bulk_load_whose_row_refers_to_a_missing_gateway_is_refused_with_that_row_and_keeps_the_keys', async () => {
+    const before = await keysAndIndexes('sensors');
+    const rows = Array.from({ length: 10_000 }, (_, k) => point(108.15 + (k % 100) * 0.001, 16.0 + Math.floor(k / 100) * 0.001, { name: `Orphan ${k}`, kind: 'noise', status: 'existing' }));
+    (rows[4_321].properties as Record<string, unknown>).gateway_id = '00000000-0000-4000-8000-000000000001';
+    const up = await upload(app.url, 'orphan-sensors.geojson', geojsonOf(rows));
+    const commit = await step(app.url, up.body.id, 'commit', { collection: 'sensors' });
+    expect(commit.status).toBe(422);
+    expect(commit.body.errors[0].field).toBe('rows[4322]');
+    expect(commit.body.detail).toMatch(/^Row 4322 refers to a feature that does not exist \(Key \(gateway_id\)=\(00000000-0000-4000-8000-000000000001\)/);
+    expect(await count('sensors', "name LIKE 'Orphan %'")).toBe(0);
+    expect(await keysAndIndexes('sensors')).toEqual(before);
+  });
+
+  it('two_bulk_loads_into_one_layer_at_once_both_go_in', async () => {
+    await app.db.knex.raw("DELETE FROM sensors WHERE name LIKE 'Bulk %' OR name LIKE 'Twin%'");
+    const before = await keysAndIndexes('sensors');
+    const file = (tag: string, lat: number) => geojsonOf(Array.from({ length: 10_000 }, (_, k) =>
+      point(108.15 + (k % 100) * 0.001, lat + Math.floor(k / 100) * 0.0005, { name: `${tag} ${k}`, kind: 'noise', status: 'existing' })));
+    const [a, b] = [await upload(app.url, 'twin-a.geojson', file('TwinA', 16.0)), await upload(app.url, 'twin-b.geojson', file('TwinB', 16.06))];
+    const commits = await Promise.all([step(app.url, a.body.id, 'commit', { collection: 'sensors' }), step(app.url, b.body.id, 'commit', { collection: 'sensors' })]);
+    expect(commits.map((c) => c.status), JSON.stringify(commits.map((c) => c.body))).toEqual([200, 200]);
+    expect(await count('sensors', "name LIKE 'TwinA %'")).toBe(10_000);
+    expect(await count('sensors', "name LIKE 'TwinB %'")).toBe(10_000);
+    expect(await keysAndIndexes('sensors')).toEqual(before);
+  });
+
+  // Only a server has other sessions reading while the import runs.
+  it.skipIf(!process.env.TEST_DATABASE_URL)('a_bulk_load_does_not_wait_for_a_layer_someone_is_reading_and_inserts_with_its_indexes_in_place', async () => {
+    const rows = Array.from({ length: 10_000 }, (_, k) => point(108.16 + (k % 100) * 0.001, 16.01 + Math.floor(k / 100) * 0.001, { name: `Busy ${k}`, kind: 'noise', status: 'existing' }));
+    await app.db.knex.raw("DELETE FROM sensors WHERE name LIKE 'Bulk %' OR name LIKE 'Twin%'");
+    const reader = await app.db.knex.transaction();
+    try {
+      await reader.raw('SELECT count(*) FROM sensors');
+      const up = await upload(app.url, 'busy-sensors.geojson', geojsonOf(rows));
+      const commit = await step(app.url, up.body.id, 'commit', { collection: 'sensors' });
+      expect(commit.status).toBe(200);
+      expect(commit.body.inserted).toBe(10_000);
+      // The reader's transaction is still open: the import went in beside it, its indexes kept.
+      expect((await reader.raw("SELECT count(*)::integer AS n FROM pg_indexes WHERE tablename = 'sensors' AND indexname = 'sensors_geom_gist'")).rows[0].n).toBe(1);
+    } finally {
+      await reader.rollback();
+    }
+    expect(await count('sensors', "name LIKE 'Busy %'")).toBe(10_000);
   });
 
   it('a_self_intersecting_building_gets_the_repair_offer_with_what_it_changes_and_imports_once_repaired', async () => {

@@ -52,6 +52,7 @@ export async function locateRefusedRow(
   };
   await db.transaction(async (trx) => {
     await repo.setActingUser(trx, user);
+    await repo.startBulkImport(trx);
     for (let from = 0; from < rows.length && found === undefined; from += batchSize) {
       let [lo, hi] = [from, Math.min(from + batchSize, rows.length)];
       if (await attempt(trx, lo, hi)) continue;

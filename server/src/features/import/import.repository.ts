@@ -111,4 +111,98 @@ export async function insertBatch(
   return { n: r.n, extent: r.n ? [r.x0, r.y0, r.x1, r.y1] : null };
 }
 
+/**
+ * Whether the layer table holds at most `limit` rows (its own rows, plans included). Reads no more than
+ * limit + 1 of them, so a large layer costs no full count.
+ */
+export async function layerHoldsAtMost(db: Knex, spec: CollectionSpec, limit: number): Promise<boolean> {
+  const { rows } = await db.raw(`SELECT count(*)::integer AS n FROM (SELECT 1 FROM ${ident(spec.table)} LIMIT ?) s`, [limit + 1]);
+  return rows[0].n <= limit;
+}
+
+/**
+ * Takes the layer table for this transaction alone (ACCESS EXCLUSIVE), and the tables its foreign keys refer
+ * to against writes (SHARE ROW EXCLUSIVE, what dropping and adding those keys needs), waiting at most
+ * `timeoutMs` for the transactions before it. Returns false, with nothing taken, when they did not finish in
+ * time or waiting would deadlock.
+ */
+export async function lockLayerForBulkLoad(trx: Knex.Transaction, spec: CollectionSpec, timeoutMs: number): Promise<boolean> {
+  try {
+    await trx.transaction(async (sp) => {
+      await sp.raw(`SELECT set_config('lock_timeout', ?, true)`, [`${Math.round(timeoutMs)}ms`]);
+      await sp.raw(`LOCK TABLE ${ident(spec.table)} IN ACCESS EXCLUSIVE MODE`);
+      const { rows } = await sp.raw(
+        `SELECT DISTINCT confrelid::regclass::text AS name FROM pg_constraint
+         WHERE conrelid = ?::regclass AND contype = 'f' AND confrelid <> conrelid ORDER BY 1`,
+        [spec.table],
+      );
+      if (rows.length) await sp.raw(`LOCK TABLE ${rows.map((r: { name: string }) => r.name).join(', ')} IN SHARE ROW EXCLUSIVE MODE`);
+    });
+  } catch (err) {
+    // lock_not_available (the wait ran out) or deadlock_detected: the savepoint gave back what it took, and
+    // the timeout; the import then inserts with the keys and indexes in place.
+    const code = (err as { code?: string }).code;
+    if (code === '55P03' || code === '40P01') return false;
+    throw err;
+  }
+  await trx.raw('SET LOCAL lock_timeout TO DEFAULT');
+  return true;
+}
+
+/**
+ * Takes off the layer table what a bulk load is faster without (PostgreSQL 15 manual §14.4.3 "Remove Indexes",
+ * §14.4.4 "Remove Foreign Key Constraints"): its foreign keys, its primary key unless another table's foreign key
+ * rests on it, and its indexes that no constraint or uniqueness rests on. Returns the statements that put them
+ * back, in order, for restoreAfterBulkLoad: the primary key is rebuilt from the rows (its uniqueness checked
+ * again), then the indexes, then the foreign keys, each checked over every row in one query.
+ */
+export async function liftForBulkLoad(trx: Knex.Transaction, spec: CollectionSpec): Promise<string[]> {
+  const table = ident(spec.table);
+  const { rows: constraints } = await trx.raw(
+    `SELECT quote_ident(c.conname) AS name, c.contype AS type, pg_get_constraintdef(c.oid) AS definition
+     FROM pg_constraint c
+     WHERE c.conrelid = ?::regclass AND (c.contype = 'f' OR (c.contype = 'p' AND NOT EXISTS (
+       SELECT 1 FROM pg_constraint r WHERE r.contype = 'f' AND r.confrelid = c.conrelid AND r.conrelid <> c.conrelid)))
+     ORDER BY c.contype, c.conname`,
+    [spec.table],
+  ) as { rows: Array<{ name: string; type: 'f' | 'p'; definition: string }> };
+  const { rows: indexes } = await trx.raw(
+    `SELECT i.oid::regclass::text AS name, pg_get_indexdef(i.oid) AS definition
+     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+     WHERE x.indrelid = ?::regclass AND NOT x.indisunique AND NOT x.indisprimary
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+     ORDER BY 1`,
+    [spec.table],
+  ) as { rows: Array<{ name: string; definition: string }> };
+  // Foreign keys first: the table's own (replaces_id) rests on its primary key.
+  const ordered = [...constraints.filter((c) => c.type === 'f'), ...constraints.filter((c) => c.type === 'p')];
+  if (ordered.length) await trx.raw(`ALTER TABLE ${table} ${ordered.map((c) => `DROP CONSTRAINT ${c.name}`).join(', ')}`);
+  for (const index of indexes) await trx.raw(`DROP INDEX ${index.name}`);
+  const add = (type: 'f' | 'p') => constraints.filter((c) => c.type === type).map((c) => `ALTER TABLE ${table} ADD CONSTRAINT ${c.name} ${c.definition}`);
+  return [...add('p'), ...indexes.map((i) => i.definition), ...add('f')];
+}
+
+/** Puts back what liftForBulkLoad took off; a foreign key a new row breaks fails here (23503), and the import with it. */
+export async function restoreAfterBulkLoad(trx: Knex.Transaction, statements: string[]): Promise<void> {
+  for (const statement of statements) await trx.raw(statement);
+}
+
+/**
+ * Marks the transaction as a file import: the insert history trigger then writes no row per feature (the import
+ * is recorded once, by insertImportEvent). Transaction-local, like the acting user.
+ */
+export async function startBulkImport(trx: Knex.Transaction): Promise<void> {
+  await trx.raw(`SELECT set_config('app.bulk_import', 'on', true)`);
+}
+
+/** Records one import: which file went into which layer (and plan), by whom, how many features and where. */
+export async function insertImportEvent(trx: Knex.Transaction, event: {
+  collection: string; scenarioId: string | undefined; fileName: string; features: number; extent: [number, number, number, number] | null; user: string;
+}): Promise<void> {
+  await trx.raw(
+    'INSERT INTO feature_imports (collection, scenario_id, file_name, features, extent, user_name) VALUES (?, ?::uuid, ?, ?, ?::double precision[], ?)',
+    [event.collection, event.scenarioId ?? null, event.fileName.slice(0, 400), event.features, event.extent ? `{${event.extent.join(',')}}` : null, event.user],
+  );
+}
+
 export { setActingUser } from '../ogc/items.repository.js';
