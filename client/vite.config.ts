@@ -20,13 +20,16 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // OpenLayers alone is ~450 kB: libraries go in their own chunks, which stay cached across app releases.
-    chunkSizeWarningLimit: 600,
+    // Libraries go in their own chunks, which stay cached across app releases. The largest is Element Plus,
+    // registered whole (605 kB); OpenLayers is split in three (its WebGL renderers, proj4, the rest) to stay under it.
+    chunkSizeWarningLimit: 620,
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
-            { name: 'ol', test: /node_modules[\\/](ol|rbush|earcut|pbf|proj4|color-\w+|quickselect|geotiff)[\\/]/ },
+            { name: 'ol-webgl', test: /node_modules[\\/]ol[\\/](webgl|renderer[\\/]webgl|layer[\\/](Heatmap|WebGL\w*))[\\/.]/, priority: 2 },
+            { name: 'proj4', test: /node_modules[\\/](proj4|mgrs|wkt-parser|geographiclib-geodesic)[\\/]/, priority: 2 },
+            { name: 'ol', test: /node_modules[\\/](ol|rbush|earcut|pbf|color-\w+|quickselect|geotiff)[\\/]/, priority: 1 },
             { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus|@floating-ui|@vueuse|lodash-es|async-validator|dayjs)[\\/]/ },
             { name: 'vue', test: /node_modules[\\/](vue|@vue|pinia|vue-i18n|@intlify)[\\/]/ },
           ],

@@ -132,6 +132,8 @@ describe('editing inside a plan in the browser', () => {
     await testId('plan-detail').waitFor({ state: 'visible' });
     await expect.poll(() => testId('plan-banner').getAttribute('data-plan-id')).toBe(planId);
     expect(await editableLayers()).toContain('cameras');
+    // Opening the plan made its first layer the toolbar's choice, in place of a baseline layer.
+    expect(await testId('edit-toolbar').getAttribute('data-collection')).toBe('cameras');
   });
 
   it('moving_a_baseline_camera_with_the_move_tool_writes_the_plans_copy_and_the_plan_shows_it_moved', async () => {
@@ -210,11 +212,25 @@ describe('editing inside a plan in the browser', () => {
     expect(await testId('edit-form').count()).toBe(0);
     await page.evaluate(() => window.__app!.whenRendered());
     await screenshot(page, 'plan-editing-03-placement-undone');
+
+    // Redo puts the camera back into the plan (not into the baseline), and undo takes it out again.
+    await testId('edit-redo').click();
+    await expect.poll(() => count('added'), { timeout: 20_000 }).toBe('1');
+    await expect.poll(async () => (await overlay())?.byKind.added.length, { timeout: 20_000 }).toBe(1);
+    const again = await api(ACCOUNTS.viewer, 'GET', `/ogc/collections/cameras/items/${(await overlay())!.byKind.added[0]}`);
+    expect(again.body.properties.scenario_id).toBe(planId);
+    expect(again.body.properties.name).toBe(`Camera mới trong kế hoạch ${RUN}`);
+    expect(distanceM((again.body as Feature).geometry.coordinates, addAt)).toBeLessThan(7);
+    await testId('edit-undo').click();
+    await expect.poll(() => count('added'), { timeout: 20_000 }).toBe('0');
+    expect(await count('moved')).toBe('1');
   });
 
   it('back_on_the_baseline_the_camera_stands_where_it_stood_and_cameras_are_not_editable', async () => {
     await testId('plan-banner-baseline').click();
     await testId('plan-banner').waitFor({ state: 'detached' });
+    // The toolbar's last report spoke of the plan: it gave way to the tool's hint.
+    expect(await testId('edit-status').getAttribute('data-tone')).toBe('hint');
     await expect.poll(overlay).toEqual({ byKind: { added: [], moved: [], changed: [], retired: [] }, ghosts: [], hidden: [] });
     const baseline = await api(ACCOUNTS.viewer, 'GET', `/ogc/collections/cameras/items/${baselineId}`);
     expect(baseline.body.geometry.coordinates).toEqual(oldAt);

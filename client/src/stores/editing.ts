@@ -336,9 +336,17 @@ export const useEditingStore = defineStore('editing', () => {
   }
 
   watch(() => session.user?.username, reset);
-  // Another plan (or the baseline) on the map: a feature open without changes is closed, as it may not be in it.
-  watch(() => plan.activePlanId, () => {
+  // Another plan (or the baseline) on the map: a feature open without changes is closed, as it may not be in it,
+  // and the last status line, which spoke of the other one, goes.
+  watch(() => plan.activePlanId, (planId) => {
     if (active.value && !dirty.value) close();
+    message.value = null;
+    // Opening a plan: the first layer the plan holds becomes the choice, so that drawing goes into the plan
+    // rather than into a baseline layer that merely stayed chosen.
+    if (planId && !active.value && collection.value && !scenarioFor(collection.value, planId)) {
+      const first = editableCollections.value.find((c) => scenarioFor(c, planId));
+      if (first) collectionId.value = first.id;
+    }
   });
   // The first layer this user may edit is the default choice.
   watch(editableCollections, (list) => {
