@@ -321,14 +321,16 @@ describe('drawing, splitting, selecting, deleting and measuring', () => {
   it('a_drawn_building_is_split_box_selected_deleted_and_brought_back_by_undo', async () => {
     expect(await inBox()).toHaveLength(0);
     const [x, y] = await pixelOf(page, sea);
-    // An outline that crosses itself is refused by the server (PostGIS validity): its reason shows in the form.
+    // An outline that crosses itself is refused by the server (PostGIS validity): its reason shows in the form and
+    // on the status line, in the UI's language.
     await page.locator('[data-testid=edit-tool-draw]').click();
     await page.mouse.click(x - 60, y - 40);
     await page.mouse.click(x + 60, y + 40);
     await page.mouse.click(x + 60, y - 40);
     await page.mouse.dblclick(x - 60, y + 40);
     await page.locator('[data-testid=edit-save]').click();
-    await expect(page.locator('[data-testid=edit-error-geometry]').textContent({ timeout: 20_000 })).resolves.toMatch(/Self-intersection/i);
+    await expect(page.locator('[data-testid=edit-error-geometry]').textContent({ timeout: 20_000 })).resolves.toMatch(/^\s*Hình học: Không hợp lệ \(tự cắt\) tại \[108\.\d+, 16\.\d+\]/);
+    expect(await page.locator('[data-testid=edit-status]').textContent()).toMatch(/^Lỗi: Hình học: Không hợp lệ \(tự cắt\)/);
     await screenshot(page, 'editing-07b-self-intersection-refused');
     await page.locator('[data-testid=edit-cancel]').click();
     expect(await inBox()).toHaveLength(0);

@@ -64,6 +64,9 @@ describe('bad bodies', () => {
     expect(response.body.detail).toMatch(/self-intersection/i);
     expect(response.body.location[0]).toBeCloseTo(108.221, 6);
     expect(response.body.location[1]).toBeCloseTo(16.061, 6);
+    // Its kind and place, for a client to say in its user's language.
+    expect(response.body.errors[0]).toMatchObject({ code: 'invalid_geometry', params: { reason: 'Self-intersection' } });
+    expect(response.body.errors[0].params.x).toBeCloseTo(108.221, 6);
   });
 
   it('coordinates_outside_wgs84_are_refused', async () => {
@@ -74,6 +77,7 @@ describe('bad bodies', () => {
     const response = await sendJson('POST', items('cameras'), cameraFeature({}, [16.05, 88.2]));
     await expectProblem(response, 422, 'geometry.coordinates');
     expect(response.body.detail).toContain('planning area');
+    expect(response.body.errors[0]).toMatchObject({ code: 'outside_planning_area', params: { area: 'Đà Nẵng' } });
   });
 
   it('an_unclosed_ring_is_refused', async () => {

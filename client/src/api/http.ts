@@ -8,6 +8,9 @@
 export interface FieldProblem {
   field: string;
   message: string;
+  /** The kind of a problem only the server finds (invalid geometry, planning area, database rules), to be said in the UI language. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /** An RFC 7807 problem document as the server sends it, with the members this client reads. */

@@ -1,14 +1,16 @@
 /**
  * The attribute form's state, part of the editing store: the fields generated from the collection's published
  * schema, the inputs' text, and the messages: the compiled schema's (shown once a field was touched or a save
- * was tried, in the UI language) and the server's 422 field errors (until the field is changed).
+ * was tried, in the UI language) and the server's 422 field errors (until the field is changed; in the UI
+ * language where the server names the problem's kind).
  */
 import { computed, ref, shallowRef } from 'vue';
 import { readSchema, type PublishedSchema } from '../api/editing';
 import type { CollectionInfo } from '../api/collections';
 import { i18n, currentLocale } from '../i18n';
 import { formFields, formValuesOf, propertiesFromForm, type FormField, type FormValues } from '../lib/editing/schema-form';
-import { validateProperties, type Validator } from '../lib/editing/validation';
+import type { FieldProblem } from '../api/http';
+import { formFieldOf, serverFieldMessages, validateProperties, type Validator } from '../lib/editing/validation';
 
 const t = (key: string, params: Record<string, unknown> = {}) => i18n.global.t(key, params);
 
@@ -18,7 +20,7 @@ export function createEditForm(collectionById: (id: string) => CollectionInfo | 
   const values = ref<FormValues>({});
   const touched = ref<Set<string>>(new Set());
   const submitted = ref(false);
-  const serverErrors = ref<Record<string, string>>({});
+  const serverProblems = ref<FieldProblem[]>([]);
   const validator = shallowRef<Validator | null>(null);
   const schemas = new Map<string, Promise<PublishedSchema>>();
   /** The collection whose fields and validator are loaded. */
@@ -30,7 +32,7 @@ export function createEditForm(collectionById: (id: string) => CollectionInfo | 
     const tr = { locale: currentLocale(), t };
     const groups = loadedFor.value ? collectionById(loadedFor.value)?.requireOneOf : undefined;
     const client = validator.value ? validateProperties(validator.value, fields.value, properties.value, tr, groups) : {};
-    const shown: Record<string, string> = { ...serverErrors.value };
+    const shown: Record<string, string> = serverFieldMessages(serverProblems.value, fields.value, tr);
     for (const [name, text] of Object.entries(client)) if (submitted.value || touched.value.has(name)) shown[name] = text;
     return shown;
   });
@@ -52,7 +54,7 @@ export function createEditForm(collectionById: (id: string) => CollectionInfo | 
     values.value = formValuesOf(fields.value, props);
     touched.value = new Set(touchedNames);
     submitted.value = false;
-    serverErrors.value = {};
+    serverProblems.value = [];
   }
 
   /** Sets inputs' text without touching the others (a camera's heading while it is aimed). */
@@ -64,14 +66,11 @@ export function createEditForm(collectionById: (id: string) => CollectionInfo | 
   /** An input changed by the user: its server error is dropped, its schema message shown from now on. */
   function setValue(name: string, value: string): void {
     assign({ [name]: value });
-    if (serverErrors.value[name]) {
-      const { [name]: _gone, ...rest } = serverErrors.value;
-      serverErrors.value = rest;
-    }
+    serverProblems.value = serverProblems.value.filter((p) => formFieldOf(p.field, fields.value) !== name);
   }
 
   return {
-    fields, values, submitted, serverErrors, properties, fieldErrors,
+    fields, values, submitted, serverProblems, properties, fieldErrors,
     loadedFor: () => loadedFor.value, prepare, reset, assign, setValue,
   };
 }

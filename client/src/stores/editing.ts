@@ -12,7 +12,7 @@ import { ApiError } from '../api/http';
 import { i18n, currentLocale } from '../i18n';
 import { canEditIn, scenarioFor } from '../lib/editing/permissions';
 import { changedProperties } from '../lib/editing/schema-form';
-import { GENERAL_FIELD, serverFieldMessages } from '../lib/editing/validation';
+import { GENERAL_FIELD, GEOMETRY_FIELD, serverFieldMessages } from '../lib/editing/validation';
 import { newRef, refsOf, stateOf, type EditStep, type FeatureRef } from '../lib/editing/steps';
 import { sameGeometry } from '../lib/editing/conflict';
 import { splitGeometry } from '../lib/editing/split';
@@ -85,8 +85,14 @@ export const useEditingStore = defineStore('editing', () => {
 
   function reportError(e: unknown): void {
     if (e instanceof ApiError && e.status === 422) {
-      form.serverErrors.value = serverFieldMessages(e.problem?.errors, form.fields.value);
-      return say('editing.status.error', 'error', { message: form.serverErrors.value[GENERAL_FIELD] ?? e.message });
+      form.serverProblems.value = e.problem?.errors ?? [];
+      const messages = serverFieldMessages(form.serverProblems.value, form.fields.value, { locale: currentLocale(), t: (key, named) => i18n.global.t(key, named ?? {}) });
+      // The status line says a problem of the whole feature or of its geometry (a tool may have written it with no
+      // form open); problems of attributes show at their fields, and the status line points there.
+      const geometry = messages[GEOMETRY_FIELD] === undefined ? undefined : `${i18n.global.t('editing.form.geometry')}: ${messages[GEOMETRY_FIELD]}`;
+      const shown = messages[GENERAL_FIELD] ?? geometry;
+      if (shown === undefined && Object.keys(messages).length) return say('editing.status.fixErrors', 'error');
+      return say('editing.status.error', 'error', { message: shown ?? e.message });
     }
     if (e instanceof ApiError && e.status === 404) return say('editing.status.gone', 'error');
     say('editing.status.error', 'error', { message: e instanceof Error ? e.message : String(e) });
@@ -247,7 +253,7 @@ export const useEditingStore = defineStore('editing', () => {
     const a = active.value;
     if (!a || writes.busy.value) return;
     form.submitted.value = true;
-    form.serverErrors.value = {};
+    form.serverProblems.value = [];
     if (Object.keys(form.fieldErrors.value).length) return say('editing.status.fixErrors', 'error');
     const properties = form.properties.value;
     if (!a.ref) {

@@ -5,6 +5,12 @@ export interface FieldProblem {
   /** JSON pointer-like path of the offending field, e.g. `properties.heading_deg` or `query.bbox`. */
   field: string;
   message: string;
+  /**
+   * The kind of problem, for problems only the server can find (PostGIS validity, the planning area, database
+   * rules), so that a client can say it in its user's language; `params` holds what the sentence names.
+   */
+  code?: 'invalid_geometry' | 'outside_planning_area' | 'database_rule' | 'required' | 'missing_reference' | 'duplicate';
+  params?: Record<string, string | number>;
 }
 
 /**
@@ -78,13 +84,13 @@ function databaseProblem(err: unknown): ProblemError | undefined {
   const field = e.column ?? e.constraint ?? 'body';
   switch (e.code) {
     case '23514': // check_violation
-      return invalidInput(`A value breaks the rule "${e.constraint}".`, [{ field, message: 'value out of the allowed range or set' }]);
+      return invalidInput(`A value breaks the rule "${e.constraint}".`, [{ field, message: 'value out of the allowed range or set', code: 'database_rule', params: { constraint: e.constraint ?? '' } }]);
     case '23502': // not_null_violation
-      return invalidInput(`"${e.column}" is required.`, [{ field: `properties.${e.column}`, message: 'required' }]);
+      return invalidInput(`"${e.column}" is required.`, [{ field: `properties.${e.column}`, message: 'required', code: 'required' }]);
     case '23503': // foreign_key_violation
-      return invalidInput('A reference points to a feature that does not exist.', [{ field, message: e.detail ?? 'unknown reference' }]);
+      return invalidInput('A reference points to a feature that does not exist.', [{ field, message: e.detail ?? 'unknown reference', code: 'missing_reference' }]);
     case '23505': // unique_violation
-      return new ProblemError(409, 'Conflict', 'A feature with the same unique value exists.', [{ field, message: e.detail ?? 'duplicate' }]);
+      return new ProblemError(409, 'Conflict', 'A feature with the same unique value exists.', [{ field, message: e.detail ?? 'duplicate', code: 'duplicate' }]);
     case '22P02': // invalid_text_representation
       return invalidInput('A value could not be read.', [{ field: 'body', message: e.message ?? 'invalid value' }]);
     default:

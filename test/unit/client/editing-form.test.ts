@@ -8,8 +8,9 @@ import { validateFeature } from '../../../server/src/features/ogc/feature-valida
 import { parseCrs } from '../../../server/src/lib/crs';
 import { validatorModule } from '../../../client/vite-plugin-feature-validators';
 import { changedProperties, formFields, formValuesOf, propertiesFromForm } from '../../../client/src/lib/editing/schema-form';
-import { GEOMETRY_FIELD, serverFieldMessages, validateProperties, type MessageTranslator, type Validator } from '../../../client/src/lib/editing/validation';
+import { GENERAL_FIELD, GEOMETRY_FIELD, serverFieldMessages, validateProperties, type MessageTranslator, type Validator } from '../../../client/src/lib/editing/validation';
 import type { CollectionInfo } from '../../../client/src/api/collections';
+import type { FieldProblem } from '../../../client/src/api/http';
 import type { PublishedSchema } from '../../../client/src/api/editing';
 import vi from '../../../client/src/i18n/messages/editing.vi.json';
 import en from '../../../client/src/i18n/messages/editing.en.json';
@@ -138,8 +139,26 @@ describe('validation messages follow the server rules', () => {
     const messages = serverFieldMessages([
       { field: 'properties.man_node_id', message: 'no MAN node with this id' },
       { field: 'geometry.coordinates', message: 'outside the planning area' },
-    ], fields);
+    ], fields, translator('en'));
     expect(messages).toEqual({ man_node_id: 'no MAN node with this id', [GEOMETRY_FIELD]: 'outside the planning area' });
+  });
+
+  it('a_422_whose_kind_the_server_names_is_said_in_the_ui_language', () => {
+    const problems: FieldProblem[] = [
+      { field: 'geometry', message: 'Self-intersection at [108.29, 16.06]', code: 'invalid_geometry', params: { reason: 'Self-intersection', x: 108.29, y: 16.06 } },
+      { field: 'properties.man_node_id', message: 'Key (man_node_id)=(…) is not present', code: 'missing_reference' },
+      { field: 'cameras_check', message: 'value out of the allowed range or set', code: 'database_rule', params: { constraint: 'cameras_check' } },
+    ];
+    expect(serverFieldMessages(problems, fields, translator('vi'))).toEqual({
+      [GEOMETRY_FIELD]: 'Không hợp lệ (tự cắt) tại [108.29, 16.06]: sửa đường bao để nó không tự cắt.',
+      man_node_id: 'Tham chiếu tới một đối tượng không tồn tại.',
+      [GENERAL_FIELD]: 'Vi phạm quy tắc của cơ sở dữ liệu “cameras_check”.',
+    });
+    expect(serverFieldMessages(problems.slice(0, 1), fields, translator('en'))[GEOMETRY_FIELD])
+      .toBe('Invalid (self-intersection) at [108.29, 16.06]: fix the outline so that it does not cross itself.');
+    // A reason PostGIS may add later is shown as PostGIS says it.
+    expect(serverFieldMessages([{ ...problems[0], params: { reason: 'Something new' } }], fields, translator('vi'))[GEOMETRY_FIELD])
+      .toBe('Không hợp lệ (Something new): sửa đường bao để nó không tự cắt.');
   });
 
   it('a_list_of_bts_sectors_names_the_item_and_the_broken_rule', async () => {

@@ -4,6 +4,7 @@
  * keyword into the UI language. The server's 422 field errors are spread over the same fields, so what the server
  * refuses still shows where it belongs.
  */
+import type { FieldProblem } from '../../api/http';
 import type { FormField } from './schema-form';
 import { UnreadableValue } from './schema-form';
 
@@ -114,14 +115,47 @@ export function validateProperties(
   return messages;
 }
 
-/** A problem+json field list (`properties.name`, `geometry.coordinates`…) spread over the form's fields. */
-export function serverFieldMessages(errors: readonly { field: string; message: string }[] | undefined, fields: readonly FormField[]): Record<string, string> {
-  const names = new Set(fields.map((f) => f.name));
+/** PostGIS's validity reasons (ST_IsValidDetail) this client says in the UI language. */
+const GEOMETRY_REASONS = new Set(['self_intersection', 'ring_self_intersection', 'too_few_points', 'hole_lies_outside_shell', 'nested_holes',
+  'nested_shells', 'interior_is_disconnected', 'duplicate_rings', 'invalid_coordinate', 'ring_is_not_closed']);
+
+/** PostGIS's reason for an invalid geometry in the UI language, or as PostGIS says it when unforeseen. */
+export function geometryReasonText(reason: string, tr: MessageTranslator): string {
+  const key = reason.trim().toLowerCase().replace(/[^a-z]+/g, '_');
+  return GEOMETRY_REASONS.has(key) ? tr.t(`editing.server.reasons.${key}`) : reason;
+}
+
+/** One problem of a 422 as a sentence in the UI language when the server names its kind, else the server's text. */
+export function serverProblemText(problem: FieldProblem, tr: MessageTranslator): string {
+  const p = problem.params ?? {};
+  switch (problem.code) {
+    case 'invalid_geometry': {
+      const reason = geometryReasonText(String(p.reason ?? ''), tr);
+      return p.x === undefined ? tr.t('editing.server.invalidGeometry', { reason }) : tr.t('editing.server.invalidGeometryAt', { reason, x: p.x, y: p.y });
+    }
+    case 'outside_planning_area': return tr.t('editing.server.outsidePlanningArea', { area: p.area ?? '' });
+    case 'database_rule': return tr.t('editing.server.databaseRule', { constraint: p.constraint ?? '' });
+    case 'required': return tr.t('editing.server.required');
+    case 'missing_reference': return tr.t('editing.server.missingReference');
+    case 'duplicate': return tr.t('editing.server.duplicate');
+    default: return problem.message;
+  }
+}
+
+/** The form field a problem+json field (`properties.name`, `geometry.coordinates`…) belongs to. */
+export function formFieldOf(problemField: string, fields: readonly FormField[]): string {
+  const [head, name] = problemField.split('.');
+  if (head === 'properties' && name && fields.some((f) => f.name === name)) return name;
+  return head === 'geometry' ? GEOMETRY_FIELD : GENERAL_FIELD;
+}
+
+/** A problem+json field list spread over the form's fields, each message in the UI language where it can be. */
+export function serverFieldMessages(errors: readonly FieldProblem[] | undefined, fields: readonly FormField[], tr: MessageTranslator): Record<string, string> {
   const messages: Record<string, string> = {};
   for (const e of errors ?? []) {
-    const [head, name] = e.field.split('.');
-    const field = head === 'properties' && name && names.has(name) ? name : head === 'geometry' ? GEOMETRY_FIELD : GENERAL_FIELD;
-    messages[field] = messages[field] ? `${messages[field]}; ${e.message}` : e.message;
+    const field = formFieldOf(e.field, fields);
+    const text = serverProblemText(e, tr);
+    messages[field] = messages[field] ? `${messages[field]}; ${text}` : text;
   }
   return messages;
 }

@@ -156,14 +156,16 @@ async function assertGeometryUsable(db: Knex, spec: CollectionSpec, geojson: str
   if (!check.valid) {
     const where = check.location ? ` at [${check.location.map((n) => +n.toFixed(7)).join(', ')}]` : '';
     throw invalidInput(`The geometry is invalid: ${check.reason}${where}. Fix the outline so that it does not cross itself.`,
-      [{ field: 'geometry', message: `${check.reason}${where}` }], { location: check.location });
+      [{ field: 'geometry', message: `${check.reason}${where}`, code: 'invalid_geometry', params: {
+        reason: check.reason ?? '', ...(check.location ? { x: +check.location[0].toFixed(7), y: +check.location[1].toFixed(7) } : {}),
+      } }], { location: check.location });
   }
   const [x0, y0, x1, y1] = check.extent!;
   const a = PLANNING_AREA;
   if (x0 < a.minLon || x1 > a.maxLon || y0 < a.minLat || y1 > a.maxLat) {
     throw invalidInput(
       `The geometry lies outside the planning area (${a.name}: longitude ${a.minLon}–${a.maxLon}, latitude ${a.minLat}–${a.maxLat}). Check the coordinate order and the CRS.`,
-      [{ field: 'geometry.coordinates', message: 'outside the planning area' }]);
+      [{ field: 'geometry.coordinates', message: 'outside the planning area', code: 'outside_planning_area', params: { area: a.name } }]);
   }
 }
 
