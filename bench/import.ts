@@ -94,7 +94,7 @@ async function runOurs(baseUrl: string, auth: string, file: string, collection: 
 
 async function emptyTables(db: Database, collection: string, gdalTable: string): Promise<void> {
   await db.knex.raw(`TRUNCATE ${collection}`);
-  await db.knex.raw('TRUNCATE feature_history');
+  await db.knex.raw('TRUNCATE feature_history, feature_imports');
   await db.knex.raw(`DROP TABLE IF EXISTS ${gdalTable}`);
 }
 
@@ -176,8 +176,8 @@ export function renderImportSection(figures: ImportBenchFigures, runs: number): 
     `${figures.database}; ${figures.gdal}; Node ${process.version}; ${os.cpus().length} cores.`,
     'The same files loaded into the same scratch database by this server (HTTP upload, then commit: parse, check',
     'every row with the OGC write rules and PostGIS validity, transform, insert in one transaction into the live',
-    'layer table with its CHECK constraints, recorded as one import event; a file at least as big as the layer has',
-    'the layer\'s keys and indexes built and checked once after the insert) and by `ogr2ogr -f PostgreSQL` (COPY',
+    'layer table with its CHECK constraints and references, recorded as one import event; a file at least as big as',
+    'the layer has the layer\'s primary key and indexes built once after the insert) and by `ogr2ogr -f PostgreSQL` (COPY',
     'into a new table without constraints or triggers, then its GiST index). For context, GDAL also appends the file',
     'to the layer table itself (`-append`, COPY forced on), where it meets the keys, constraints and indexes row by',
     `row, and the history trigger writes a version row per feature. Medians of ${runs} runs, in seconds; the order of the three loaders alternates.`,

@@ -290,6 +290,8 @@ describe('the report, the mapping, the repair and all-or-nothing', () => {
     const before = await keysAndIndexes('sensors');
     const rows = Array.from({ length: 10_000 }, (_, k) => point(108.15 + (k % 100) * 0.001, 16.0 + Math.floor(k / 100) * 0.001, { name: `Orphan ${k}`, kind: 'noise', status: 'existing' }));
     (rows[4_321].properties as Record<string, unknown>).gateway_id = '00000000-0000-4000-8000-000000000001';
+    // A later row with another bad reference: the message names the first row and that row's own reference.
+    (rows[9_000].properties as Record<string, unknown>).gateway_id = '00000000-0000-4000-8000-000000000002';
     const up = await upload(app.url, 'orphan-sensors.geojson', geojsonOf(rows));
     const commit = await step(app.url, up.body.id, 'commit', { collection: 'sensors' });
     expect(commit.status).toBe(422);

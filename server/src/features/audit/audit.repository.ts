@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 
 export type AuditAction = 'login' | 'login_failed' | 'logout' | 'locked' | 'user_created' | 'user_changed';
 
-/** Writes one account event (sign-ins, lockouts, account changes). Feature changes go to feature_history. */
+/** Writes one account event (sign-ins, lockouts, account changes). Feature changes go to feature_history, file imports to feature_imports. */
 export async function recordEvent(db: Knex, event: { userName: string | null; action: AuditAction; detail?: object; ip?: string }): Promise<void> {
   await db.raw('INSERT INTO audit_events (user_name, action, detail, ip) VALUES (?, ?, ?::jsonb, ?)', [
     event.userName, event.action, JSON.stringify(event.detail ?? {}), event.ip ?? null,

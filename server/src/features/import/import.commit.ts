@@ -11,9 +11,10 @@ import * as repo from './import.repository.js';
 const INSERT_BATCH = 10_000;
 
 /**
- * A bulk load: at least this many rows, and at least as many as the layer holds. The layer's keys and indexes
- * are then built and checked once after the insert instead of for every inserted row (PostgreSQL 15 manual
- * §14.4.3-4), inside the import's transaction, so a failed import gives them back untouched.
+ * A bulk load: at least this many rows, and at least as many as the layer holds. The layer's primary key,
+ * self-references and non-unique indexes are then built and checked once after the insert instead of for every
+ * inserted row (PostgreSQL 15 manual §14.4.3-4; see liftForBulkLoad), inside the import's transaction, so a
+ * failed import gives them back untouched.
  */
 const BULK_LOAD_MIN_ROWS = 10_000;
 /** How long a bulk load waits for the layer's readers to finish before it inserts with the keys and indexes in place. */
@@ -60,9 +61,11 @@ export async function commitImport(db: Knex, store: ImportStore, staged: StagedI
   if (full.problemRows > 0) throw reportOf(full, features.length);
   if (!isDataError(failure)) throw failure;
   const rows = full.ready.map((r) => ({ g: r.geometry, ...r.properties }));
-  const index = await locateRefusedRow(db, choices.spec, choices.crs.srid, rows, INSERT_BATCH, user, choices.scenarioId);
-  const row = index === undefined ? undefined : full.ready[index].row;
-  const what = describeDataError(failure);
+  const refused = await locateRefusedRow(db, choices.spec, choices.crs.srid, rows, INSERT_BATCH, user, choices.scenarioId);
+  const row = refused === undefined ? undefined : full.ready[refused.index].row;
+  // The located row's own error: the failed write's may be another row's (a batch stops at whichever refusal
+  // it meets first, and a key re-checked after a bulk load at whichever bad row its scan meets).
+  const what = describeDataError(refused?.error ?? failure);
   throw invalidInput(`${row === undefined ? 'A row' : `Row ${row}`} ${what}, so nothing was imported. Fix it in the file and try again.`,
     [{ field: row === undefined ? 'rows' : `rows[${row}]`, message: what }]);
 }

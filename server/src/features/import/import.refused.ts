@@ -9,7 +9,7 @@ import * as repo from './import.repository.js';
  * rolled back, halving the failing batch under savepoints until one row is left (about log₂(batch) inserts).
  */
 
-interface DataError {
+export interface DataError {
   code: string;
   message: string;
   constraint?: string;
@@ -36,18 +36,25 @@ export function describeDataError(err: DataError): string {
 
 class RolledBack extends Error {}
 
-/** Index (into `rows`) of the first row the database refuses, or undefined when every row goes in. */
+/** The first row the database refuses: its index into `rows` and the database's error for that row alone. */
+export interface RefusedRow {
+  index: number;
+  error: DataError;
+}
+
+/** The first row the database refuses, or undefined when every row goes in (then nothing is kept either). */
 export async function locateRefusedRow(
   db: Knex, spec: CollectionSpec, srid: number, rows: repo.InsertRow[], batchSize: number, user: string, scenarioId: string | undefined,
-): Promise<number | undefined> {
-  let found: number | undefined;
-  const attempt = async (trx: Knex.Transaction, from: number, to: number) => {
+): Promise<RefusedRow | undefined> {
+  let found: RefusedRow | undefined;
+  /** Inserts rows from…to − 1 in a savepoint: undefined when they went in, else the database's refusal. */
+  const attempt = async (trx: Knex.Transaction, from: number, to: number): Promise<DataError | undefined> => {
     try {
       await trx.transaction((sp) => repo.insertBatch(sp, spec, srid, rows.slice(from, to), user, scenarioId));
-      return true;
+      return undefined;
     } catch (err) {
       if (!isDataError(err)) throw err;
-      return false;
+      return err;
     }
   };
   await db.transaction(async (trx) => {
@@ -55,13 +62,15 @@ export async function locateRefusedRow(
     await repo.startBulkImport(trx);
     for (let from = 0; from < rows.length && found === undefined; from += batchSize) {
       let [lo, hi] = [from, Math.min(from + batchSize, rows.length)];
-      if (await attempt(trx, lo, hi)) continue;
+      if (!(await attempt(trx, lo, hi))) continue;
       while (hi - lo > 1) {
         const mid = Math.floor((lo + hi) / 2);
-        if (await attempt(trx, lo, mid)) lo = mid;
-        else hi = mid;
+        if (await attempt(trx, lo, mid)) hi = mid;
+        else lo = mid;
       }
-      found = lo;
+      // The row alone, after the rows before it: its own error, not that of a batch it was part of.
+      const error = await attempt(trx, lo, lo + 1);
+      if (error) found = { index: lo, error };
     }
     throw new RolledBack();
   }).catch((err) => {

@@ -121,26 +121,19 @@ export async function layerHoldsAtMost(db: Knex, spec: CollectionSpec, limit: nu
 }
 
 /**
- * Takes the layer table for this transaction alone (ACCESS EXCLUSIVE), and the tables its foreign keys refer
- * to against writes (SHARE ROW EXCLUSIVE, what dropping and adding those keys needs), waiting at most
- * `timeoutMs` for the transactions before it. Returns false, with nothing taken, when they did not finish in
- * time or waiting would deadlock.
+ * Takes the layer table for this transaction alone (ACCESS EXCLUSIVE), waiting at most `timeoutMs` for the
+ * transactions before it; new readers of the layer queue behind that wait. Returns false, with nothing taken,
+ * when they did not finish in time or waiting would deadlock.
  */
 export async function lockLayerForBulkLoad(trx: Knex.Transaction, spec: CollectionSpec, timeoutMs: number): Promise<boolean> {
   try {
     await trx.transaction(async (sp) => {
       await sp.raw(`SELECT set_config('lock_timeout', ?, true)`, [`${Math.round(timeoutMs)}ms`]);
       await sp.raw(`LOCK TABLE ${ident(spec.table)} IN ACCESS EXCLUSIVE MODE`);
-      const { rows } = await sp.raw(
-        `SELECT DISTINCT confrelid::regclass::text AS name FROM pg_constraint
-         WHERE conrelid = ?::regclass AND contype = 'f' AND confrelid <> conrelid ORDER BY 1`,
-        [spec.table],
-      );
-      if (rows.length) await sp.raw(`LOCK TABLE ${rows.map((r: { name: string }) => r.name).join(', ')} IN SHARE ROW EXCLUSIVE MODE`);
     });
   } catch (err) {
-    // lock_not_available (the wait ran out) or deadlock_detected: the savepoint gave back what it took, and
-    // the timeout; the import then inserts with the keys and indexes in place.
+    // lock_not_available (the wait ran out) or deadlock_detected: the savepoint gave back the request and the
+    // timeout; the import then inserts with the keys and indexes in place.
     const code = (err as { code?: string }).code;
     if (code === '55P03' || code === '40P01') return false;
     throw err;
@@ -151,18 +144,22 @@ export async function lockLayerForBulkLoad(trx: Knex.Transaction, spec: Collecti
 
 /**
  * Takes off the layer table what a bulk load is faster without (PostgreSQL 15 manual §14.4.3 "Remove Indexes",
- * §14.4.4 "Remove Foreign Key Constraints"): its foreign keys, its primary key unless another table's foreign key
- * rests on it, and its indexes that no constraint or uniqueness rests on. Returns the statements that put them
- * back, in order, for restoreAfterBulkLoad: the primary key is rebuilt from the rows (its uniqueness checked
- * again), then the indexes, then the foreign keys, each checked over every row in one query.
+ * §14.4.4 "Remove Foreign Key Constraints"), touching no other table: its foreign keys to itself (a plan copy's
+ * replaces_id), its primary key unless another table's foreign key rests on it, and its indexes that no
+ * constraint or uniqueness rests on. Foreign keys to other tables stay: dropping one would lock the table it
+ * refers to (plans, MAN nodes, gateways) for the whole import. Returns the statements that put everything back,
+ * in order, for restoreAfterBulkLoad: the primary key is rebuilt from the rows (its uniqueness checked again),
+ * then the indexes, then the foreign keys, each checked over every row in one query.
  */
 export async function liftForBulkLoad(trx: Knex.Transaction, spec: CollectionSpec): Promise<string[]> {
   const table = ident(spec.table);
   const { rows: constraints } = await trx.raw(
     `SELECT quote_ident(c.conname) AS name, c.contype AS type, pg_get_constraintdef(c.oid) AS definition
      FROM pg_constraint c
-     WHERE c.conrelid = ?::regclass AND (c.contype = 'f' OR (c.contype = 'p' AND NOT EXISTS (
-       SELECT 1 FROM pg_constraint r WHERE r.contype = 'f' AND r.confrelid = c.conrelid AND r.conrelid <> c.conrelid)))
+     WHERE c.conrelid = ?::regclass AND (
+       (c.contype = 'f' AND c.confrelid = c.conrelid AND c.convalidated)
+       OR (c.contype = 'p' AND NOT EXISTS (
+         SELECT 1 FROM pg_constraint r WHERE r.contype = 'f' AND r.confrelid = c.conrelid AND r.conrelid <> c.conrelid)))
      ORDER BY c.contype, c.conname`,
     [spec.table],
   ) as { rows: Array<{ name: string; type: 'f' | 'p'; definition: string }> };
@@ -174,7 +171,7 @@ export async function liftForBulkLoad(trx: Knex.Transaction, spec: CollectionSpe
      ORDER BY 1`,
     [spec.table],
   ) as { rows: Array<{ name: string; definition: string }> };
-  // Foreign keys first: the table's own (replaces_id) rests on its primary key.
+  // The table's own foreign keys first: they rest on its primary key.
   const ordered = [...constraints.filter((c) => c.type === 'f'), ...constraints.filter((c) => c.type === 'p')];
   if (ordered.length) await trx.raw(`ALTER TABLE ${table} ${ordered.map((c) => `DROP CONSTRAINT ${c.name}`).join(', ')}`);
   for (const index of indexes) await trx.raw(`DROP INDEX ${index.name}`);
