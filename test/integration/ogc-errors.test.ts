@@ -169,6 +169,12 @@ describe('bad queries', () => {
     await expectProblem(await getJson(`${items('cameras')}?crs=EPSG:27700`), 400, 'query.crs');
   });
 
+  it('a_camera_on_a_man_node_that_does_not_exist_names_the_property_and_the_kind', async () => {
+    const response = await sendJson('POST', items('cameras'), cameraFeature({ man_node_id: '00000000-0000-4000-8000-00000000abcd' }));
+    await expectProblem(response, 422, 'properties.man_node_id');
+    expect(response.body.errors[0]).toMatchObject({ code: 'missing_reference', params: { column: 'man_node_id' } });
+  });
+
   it('a_filter_value_of_the_wrong_type_is_named', async () => {
     await expectProblem(await getJson(`${items('cameras')}?resolution_h=high`), 400, 'query.resolution_h');
   });

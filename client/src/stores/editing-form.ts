@@ -10,9 +10,14 @@ import type { CollectionInfo } from '../api/collections';
 import { i18n, currentLocale } from '../i18n';
 import { formFields, formValuesOf, propertiesFromForm, type FormField, type FormValues } from '../lib/editing/schema-form';
 import type { FieldProblem } from '../api/http';
-import { formFieldOf, serverFieldMessages, validateProperties, type Validator } from '../lib/editing/validation';
+import { formFieldOf, serverFieldMessages, validateProperties, type MessageTranslator, type Validator } from '../lib/editing/validation';
 
 const t = (key: string, params: Record<string, unknown> = {}) => i18n.global.t(key, params);
+
+/** The form's messages' translator, in the current UI language. */
+export function uiTranslator(): MessageTranslator {
+  return { locale: currentLocale(), t };
+}
 
 /** Creates the form state; call inside the editing store's setup. */
 export function createEditForm(collectionById: (id: string) => CollectionInfo | undefined) {
@@ -29,7 +34,7 @@ export function createEditForm(collectionById: (id: string) => CollectionInfo | 
   const properties = computed(() => propertiesFromForm(fields.value, values.value));
   const fieldErrors = computed(() => {
     void i18n.global.locale.value; // messages follow the UI language
-    const tr = { locale: currentLocale(), t };
+    const tr = uiTranslator();
     const groups = loadedFor.value ? collectionById(loadedFor.value)?.requireOneOf : undefined;
     const client = validator.value ? validateProperties(validator.value, fields.value, properties.value, tr, groups) : {};
     const shown: Record<string, string> = serverFieldMessages(serverProblems.value, fields.value, tr);

@@ -20,7 +20,7 @@ import { useLayersStore } from './layers';
 import { usePlanStore } from './plan';
 import { useSessionStore } from './session';
 import { useSelectionStore } from './selection';
-import { createEditForm } from './editing-form';
+import { createEditForm, uiTranslator } from './editing-form';
 import { createEditWrites } from './editing-writes';
 
 export type EditTool = 'select' | 'edit' | 'move' | 'draw' | 'split' | 'camera' | 'measure';
@@ -84,9 +84,10 @@ export const useEditingStore = defineStore('editing', () => {
   const layerTitle = (id: string) => layers.byId(id)?.title[currentLocale()] ?? id;
 
   function reportError(e: unknown): void {
-    if (e instanceof ApiError && e.status === 422) {
+    // A 422, or a 409 the server names the kind of (a unique value taken): shown at the fields it concerns.
+    if (e instanceof ApiError && (e.status === 422 || (e.status === 409 && e.problem?.errors?.some((p) => p.code)))) {
       form.serverProblems.value = e.problem?.errors ?? [];
-      const messages = serverFieldMessages(form.serverProblems.value, form.fields.value, { locale: currentLocale(), t: (key, named) => i18n.global.t(key, named ?? {}) });
+      const messages = serverFieldMessages(form.serverProblems.value, form.fields.value, uiTranslator());
       // The status line says a problem of the whole feature or of its geometry (a tool may have written it with no
       // form open); problems of attributes show at their fields, and the status line points there.
       const geometry = messages[GEOMETRY_FIELD] === undefined ? undefined : `${i18n.global.t('editing.form.geometry')}: ${messages[GEOMETRY_FIELD]}`;

@@ -87,8 +87,12 @@ function databaseProblem(err: unknown): ProblemError | undefined {
       return invalidInput(`A value breaks the rule "${e.constraint}".`, [{ field, message: 'value out of the allowed range or set', code: 'database_rule', params: { constraint: e.constraint ?? '' } }]);
     case '23502': // not_null_violation
       return invalidInput(`"${e.column}" is required.`, [{ field: `properties.${e.column}`, message: 'required', code: 'required' }]);
-    case '23503': // foreign_key_violation
-      return invalidInput('A reference points to a feature that does not exist.', [{ field, message: e.detail ?? 'unknown reference', code: 'missing_reference' }]);
+    case '23503': { // foreign_key_violation; PostgreSQL names the column only in the detail: Key (man_node_id)=(…)
+      const column = /^Key \((\w+)\)=/.exec(e.detail ?? '')?.[1];
+      return invalidInput('A reference points to a feature that does not exist.', [{
+        field: column ? `properties.${column}` : field, message: e.detail ?? 'unknown reference', code: 'missing_reference', params: column ? { column } : {},
+      }]);
+    }
     case '23505': // unique_violation
       return new ProblemError(409, 'Conflict', 'A feature with the same unique value exists.', [{ field, message: e.detail ?? 'duplicate', code: 'duplicate' }]);
     case '22P02': // invalid_text_representation

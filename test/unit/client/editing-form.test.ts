@@ -146,19 +146,21 @@ describe('validation messages follow the server rules', () => {
   it('a_422_whose_kind_the_server_names_is_said_in_the_ui_language', () => {
     const problems: FieldProblem[] = [
       { field: 'geometry', message: 'Self-intersection at [108.29, 16.06]', code: 'invalid_geometry', params: { reason: 'Self-intersection', x: 108.29, y: 16.06 } },
-      { field: 'properties.man_node_id', message: 'Key (man_node_id)=(…) is not present', code: 'missing_reference' },
+      { field: 'properties.man_node_id', message: 'Key (man_node_id)=(…) is not present', code: 'missing_reference', params: { column: 'man_node_id' } },
       { field: 'cameras_check', message: 'value out of the allowed range or set', code: 'database_rule', params: { constraint: 'cameras_check' } },
     ];
     expect(serverFieldMessages(problems, fields, translator('vi'))).toEqual({
-      [GEOMETRY_FIELD]: 'Không hợp lệ (tự cắt) tại [108.29, 16.06]: sửa đường bao để nó không tự cắt.',
-      man_node_id: 'Tham chiếu tới một đối tượng không tồn tại.',
+      [GEOMETRY_FIELD]: 'Không hợp lệ (tự cắt) tại [108.29, 16.06]: sửa lại đường bao ở đó.',
+      man_node_id: 'Tham chiếu tới một đối tượng không tồn tại (man_node_id).',
       [GENERAL_FIELD]: 'Vi phạm quy tắc của cơ sở dữ liệu “cameras_check”.',
     });
     expect(serverFieldMessages(problems.slice(0, 1), fields, translator('en'))[GEOMETRY_FIELD])
-      .toBe('Invalid (self-intersection) at [108.29, 16.06]: fix the outline so that it does not cross itself.');
+      .toBe('Invalid (self-intersection) at [108.29, 16.06]: correct the outline there.');
+    expect(serverFieldMessages([{ field: 'geometry', message: '', code: 'invalid_geometry', params: { reason: 'Too few points in geometry component' } }], fields, translator('vi'))[GEOMETRY_FIELD])
+      .toBe('Không hợp lệ (một phần có quá ít điểm): sửa lại đường bao.');
     // A reason PostGIS may add later is shown as PostGIS says it.
     expect(serverFieldMessages([{ ...problems[0], params: { reason: 'Something new' } }], fields, translator('vi'))[GEOMETRY_FIELD])
-      .toBe('Không hợp lệ (Something new): sửa đường bao để nó không tự cắt.');
+      .toBe('Không hợp lệ (Something new): sửa lại đường bao.');
   });
 
   it('a_list_of_bts_sectors_names_the_item_and_the_broken_rule', async () => {

@@ -116,8 +116,9 @@ export function validateProperties(
 }
 
 /** PostGIS's validity reasons (ST_IsValidDetail) this client says in the UI language. */
-const GEOMETRY_REASONS = new Set(['self_intersection', 'ring_self_intersection', 'too_few_points', 'hole_lies_outside_shell', 'nested_holes',
-  'nested_shells', 'interior_is_disconnected', 'duplicate_rings', 'invalid_coordinate', 'ring_is_not_closed']);
+const GEOMETRY_REASONS = new Set(['self_intersection', 'ring_self_intersection', 'too_few_points_in_geometry_component',
+  'too_few_distinct_points_in_geometry_component', 'hole_lies_outside_shell', 'holes_are_nested', 'nested_shells', 'interior_is_disconnected',
+  'duplicate_rings', 'invalid_coordinate', 'ring_is_not_closed']);
 
 /** PostGIS's reason for an invalid geometry in the UI language, or as PostGIS says it when unforeseen. */
 export function geometryReasonText(reason: string, tr: MessageTranslator): string {
@@ -136,7 +137,7 @@ export function serverProblemText(problem: FieldProblem, tr: MessageTranslator):
     case 'outside_planning_area': return tr.t('editing.server.outsidePlanningArea', { area: p.area ?? '' });
     case 'database_rule': return tr.t('editing.server.databaseRule', { constraint: p.constraint ?? '' });
     case 'required': return tr.t('editing.server.required');
-    case 'missing_reference': return tr.t('editing.server.missingReference');
+    case 'missing_reference': return tr.t('editing.server.missingReference', { column: p.column ?? '' });
     case 'duplicate': return tr.t('editing.server.duplicate');
     default: return problem.message;
   }
