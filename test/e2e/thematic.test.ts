@@ -123,7 +123,8 @@ describe('thematic maps and the dashboard for a manager', () => {
     await expect(page.locator('[data-testid=dashboard-selection]').innerText()).resolves.toContain(ward.name);
     await page.evaluate(() => window.__app!.whenRendered());
     await screenshot(page, 'thematic-02-ward-selected-in-chart');
-    expect(new URL(page.url()).searchParams.get('sel')).toBe(ward.code);
+    // The address bar is written a moment after the last change (useUrlState), so wait for it.
+    await page.waitForFunction((code) => new URL(location.href).searchParams.get('sel') === code, ward.code, { timeout: 10_000 });
   });
 
   it('clicking_the_first_bar_selects_the_top_ward_on_the_map', async () => {
