@@ -96,6 +96,29 @@ describe('formats and CRS detection', () => {
     expect(edits.body.changes.map((c: { version: number }) => c.version)).toEqual([4, 3, 2, 1]);
   });
 
+  it('every_kind_of_value_in_a_point_file_is_stored_exactly_as_written', async () => {
+    // Text with the characters that end a COPY column or line, a backslash and quotes; a list, and a list left
+    // out (the column's []); decimals and coordinates to the last digit.
+    const awkward = 'Trạm "Hải Châu"\t1\\2\nline\r\'end\'';
+    const sector = { azimuth_deg: 120.5, tilt_deg: -2.25, beamwidth_deg: 65, power_dbm: 43, gain_dbi: 17.8, frequency_mhz: 3500, bandwidth_mhz: 100 };
+    const site = (name: string, extra: Record<string, unknown>) => ({ name, operator: 'Viettel', technology: '5G', site_type: 'macro', status: 'planned', ...extra });
+    const file = geojsonOf([
+      point(108.21234567890123, 16.054321098765432, site(awkward, { height_m: 42.125, sectors: [sector, { ...sector, azimuth_deg: 240 }] })),
+      point(108.2, 16.05, site('Exact BTS 2', { height_m: null })),
+    ]);
+    const up = await upload(app.url, 'bts.geojson', file);
+    const commit = await step(app.url, up.body.id, 'commit', { collection: 'bts_sites' });
+    expect(commit.status, JSON.stringify(commit.body)).toBe(200);
+    const { rows } = await app.db.knex.raw(
+      `SELECT id, name, height_m, sectors, status, ST_X(geom) AS x, ST_Y(geom) AS y, ST_SRID(geom) AS srid, version, updated_by
+       FROM bts_sites WHERE name = ? OR name = 'Exact BTS 2' ORDER BY name = 'Exact BTS 2'`, [awkward]);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ name: awkward, height_m: 42.125, sectors: [sector, { ...sector, azimuth_deg: 240 }], status: 'planned', x: 108.21234567890123, y: 16.054321098765432, srid: 4326, version: 1, updated_by: 'admin' });
+    expect(rows[1]).toMatchObject({ name: 'Exact BTS 2', height_m: null, sectors: [], x: 108.2, y: 16.05 });
+    expect(rows[0].id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(commit.body.extent).toEqual([108.2, 16.05, 108.21234567890123, 16.054321098765432]);
+  });
+
   it('a_geojson_with_a_crs_member_is_read_in_vn2000', async () => {
     const file = geojsonOf([point(DRAGON_BRIDGE.easting, DRAGON_BRIDGE.northing, cameraRow('Import VN2000 GJ'))], { crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::5899' } } });
     const up = await upload(app.url, 'vn.geojson', file);

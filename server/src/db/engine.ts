@@ -100,6 +100,14 @@ async function detectCapabilities(knex: Knex): Promise<DatabaseCapabilities> {
   return { mvt, postgisVersion: rows[0].version };
 }
 
+/**
+ * Whether `knex` (or a transaction of it) talks to a PostgreSQL server through node-postgres, whose connections
+ * can stream COPY … FROM STDIN; the embedded engine has no such stream.
+ */
+export function streamsCopy(knex: Knex): boolean {
+  return (knex.client as { config?: { client?: unknown } }).config?.client === 'pg';
+}
+
 /** Brings the schema to the newest migration. */
 export async function migrateLatest(knex: Knex): Promise<void> {
   await knex.migrate.latest(migrationConfig);

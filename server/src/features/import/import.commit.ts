@@ -81,11 +81,14 @@ async function write(db: Knex, choices: ResolvedChoices, checked: Checked, user:
     await repo.startBulkImport(trx);
     const bulk = large && (await repo.lockLayerForBulkLoad(trx, choices.spec, BULK_LOAD_LOCK_WAIT_MS));
     const restore = bulk ? await repo.liftForBulkLoad(trx, choices.spec) : [];
+    const copy = repo.copiesPoints(trx, choices.spec, choices.crs.srid);
     let inserted = 0;
     let extent: CommitResult['extent'] = null;
     for (let k = 0; k < rows.length; k += INSERT_BATCH) {
       const batch = rows.slice(k, k + INSERT_BATCH);
-      const done = await repo.insertBatch(trx, choices.spec, choices.crs.srid, batch, user, choices.scenarioId);
+      const done = copy
+        ? await repo.copyPointBatch(trx, choices.spec, batch, user, choices.scenarioId)
+        : await repo.insertBatch(trx, choices.spec, choices.crs.srid, batch, user, choices.scenarioId);
       if (done.n < batch.length) throw new NotWritten();
       inserted += done.n;
       extent = union(extent, done.extent);

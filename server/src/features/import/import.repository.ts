@@ -1,15 +1,21 @@
+import { randomFillSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { Knex } from 'knex';
 import type { Geometry, Point } from 'geojson';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { CollectionSpec, PropertySpec } from '../collections/registry.js';
 import { ident } from '../../lib/sql.js';
 import { PLANNING_AREA } from '../../lib/planning-area.js';
+import { streamsCopy } from '../../db/engine.js';
 
 /**
  * SQL of the import. Batches travel as one JSON parameter unpacked by json_to_recordset (one statement and
- * one round trip per batch, on both engines); table and column names come only from the registry.
+ * one round trip per batch, on both engines), or, for lon/lat points on the server engine, as COPY data;
+ * table and column names come only from the registry.
  */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -110,6 +116,90 @@ export async function insertBatch(
   const r = result[0];
   return { n: r.n, extent: r.n ? [r.x0, r.y0, r.x1, r.y1] : null };
 }
+
+/**
+ * Whether a batch for `spec` in `srid` can be written by copyPointBatch: lon/lat points (GeoJSON, or CSV with
+ * lon/lat columns), which need no PostGIS to place, on the server engine, whose connection streams COPY.
+ */
+export function copiesPoints(trx: Knex.Transaction, spec: CollectionSpec, srid: number): boolean {
+  return spec.geometryType === 'Point' && srid === 4326 && streamsCopy(trx);
+}
+
+/**
+ * Writes a batch of lon/lat points as insertBatch does, with COPY … FROM STDIN instead of a JSON parameter
+ * (PostgreSQL 15 manual §14.4.2 "Use COPY"): the server parses no JSON and stores the rows in multi-row
+ * batches. COPY does that only when no column default is volatile, so the ids are made here (UUID v4, as
+ * gen_random_uuid() makes them). The table's CHECKs, references and statement triggers apply as to an INSERT.
+ * Points outside the planning area are left out, like insertBatch's area filter; the caller compares counts.
+ */
+export async function copyPointBatch(
+  trx: Knex.Transaction, spec: CollectionSpec, rows: InsertRow[], user: string, scenarioId: string | undefined,
+): Promise<{ n: number; extent: [number, number, number, number] | null }> {
+  const props = spec.properties;
+  const columns = ['id', 'geom', ...props.map((p) => p.name), ...(scenarioId ? ['scenario_id'] : []), 'updated_by'].map(ident);
+  const tail = `${scenarioId ? `${copyValue(scenarioId, 'uuid')}\t` : ''}${copyValue(user, 'string')}\n`;
+  const [minLon, minLat, maxLon, maxLat] = AREA;
+  const ids = randomUuidsHex(rows.length);
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  const lines: string[] = [];
+  rows.forEach((row, i) => {
+    const [x, y] = (row.g as Point).coordinates;
+    if (!(x >= minLon && x <= maxLon && y >= minLat && y <= maxLat)) return;
+    [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+    let line = `${ids.slice(32 * i, 32 * i + 32)}\t${pointEwkbHex(x, y)}`;
+    for (const p of props) line += `\t${copyValue(row[p.name], p.type)}`;
+    lines.push(`${line}\t${tail}`);
+  });
+  const connection = (await trx.client.acquireConnection()) as PoolClient;
+  const copy = connection.query(copyFrom(`COPY ${ident(spec.table)} (${columns.join(', ')}) FROM STDIN`));
+  await pipeline(chunksOf(lines, 1000), copy);
+  return { n: lines.length, extent: lines.length ? [x0, y0, x1, y1] : null };
+}
+
+/**
+ * `n` random UUIDs, version 4 (RFC 9562 §5.4, what gen_random_uuid() makes), as one string of 32 hex digits
+ * each: a form PostgreSQL's uuid input takes. Filled in one call: a call per id costs more than the COPY itself.
+ */
+function randomUuidsHex(n: number): string {
+  const bytes = randomFillSync(Buffer.allocUnsafe(16 * n));
+  for (let k = 0; k < bytes.length; k += 16) {
+    bytes[k + 6] = (bytes[k + 6] & 0x0f) | 0x40;
+    bytes[k + 8] = (bytes[k + 8] & 0x3f) | 0x80;
+  }
+  return bytes.toString('hex');
+}
+
+/** The lines in strings of `size` lines: few, mid-sized writes to the COPY stream. */
+function* chunksOf(lines: string[], size: number): Generator<string> {
+  for (let k = 0; k < lines.length; k += size) yield lines.slice(k, k + size).join('');
+}
+
+/**
+ * A lon/lat point as hex EWKB, PostGIS's text input for geometry: little-endian, type Point (1) with the SRID
+ * flag (0x20000000), SRID 4326, then x and y (OGC Simple Features 1.2.1 §8.2 WKB, with PostGIS's SRID extension).
+ */
+function pointEwkbHex(x: number, y: number): string {
+  POINT_WKB.writeDoubleLE(x, 9);
+  POINT_WKB.writeDoubleLE(y, 17);
+  return POINT_WKB.toString('hex');
+}
+const POINT_WKB = Buffer.alloc(25);
+POINT_WKB.writeUInt8(1, 0);
+POINT_WKB.writeUInt32LE(0x20000001, 1);
+POINT_WKB.writeUInt32LE(4326, 5);
+
+/**
+ * One value in COPY's text format (PostgreSQL 15 manual, COPY "Text Format"): \N for null, backslash escapes for
+ * the backslash and the characters that end a column or a line. An absent array is the column's '[]', as in
+ * insertBatch.
+ */
+function copyValue(value: unknown, type: PropertySpec['type']): string {
+  if (value === null || value === undefined) return type === 'array' ? '[]' : '\\N';
+  const text = type === 'array' || typeof value === 'object' ? JSON.stringify(value) : typeof value === 'boolean' ? (value ? 't' : 'f') : String(value);
+  return COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : text;
+}
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /**
  * Whether the layer table holds at most `limit` rows (its own rows, plans included). Reads no more than
