@@ -324,6 +324,22 @@ describe('the report, the mapping, the repair and all-or-nothing', () => {
     expect(await keysAndIndexes('sensors')).toEqual(before);
   });
 
+  it('a_small_file_whose_row_refers_to_a_missing_gateway_stops_the_write_midway_and_the_next_import_goes_in', async () => {
+    // Fewer rows than the layer holds: no bulk load, so the reference is checked as each row is written.
+    await app.db.knex.raw("INSERT INTO sensors (name, kind, geom) SELECT 'Filler ' || k, 'noise', ST_SetSRID(ST_MakePoint(108.2, 16.05), 4326) FROM generate_series(1, 20) AS k");
+    const rows = Array.from({ length: 10 }, (_, k) => point(108.16 + k * 0.001, 16.02, { name: `Stray ${k}`, kind: 'noise', status: 'existing' }));
+    (rows[6].properties as Record<string, unknown>).gateway_id = '00000000-0000-4000-8000-000000000003';
+    const bad = await step(app.url, (await upload(app.url, 'stray-sensors.geojson', geojsonOf(rows))).body.id, 'commit', { collection: 'sensors' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0].field).toBe('rows[7]');
+    expect(await count('sensors', "name LIKE 'Stray %'")).toBe(0);
+    (rows[6].properties as Record<string, unknown>).gateway_id = null;
+    const good = await step(app.url, (await upload(app.url, 'stray-sensors.geojson', geojsonOf(rows))).body.id, 'commit', { collection: 'sensors' });
+    expect(good.status, JSON.stringify(good.body)).toBe(200);
+    expect(await count('sensors', "name LIKE 'Stray %'")).toBe(10);
+    await app.db.knex.raw("DELETE FROM sensors WHERE name LIKE 'Stray %' OR name LIKE 'Filler %'");
+  });
+
   it('two_bulk_loads_into_one_layer_at_once_both_go_in', async () => {
     await app.db.knex.raw("DELETE FROM sensors WHERE name LIKE 'Bulk %' OR name LIKE 'Twin%'");
     const before = await keysAndIndexes('sensors');

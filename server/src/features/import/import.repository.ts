@@ -118,21 +118,26 @@ export async function insertBatch(
 }
 
 /**
- * Whether a batch for `spec` in `srid` can be written by copyPointBatch: lon/lat points (GeoJSON, or CSV with
- * lon/lat columns), which need no PostGIS to place, on the server engine, whose connection streams COPY.
+ * Whether rows for `spec` in `srid` can be written by copyPoints: lon/lat points (GeoJSON, or CSV with lon/lat
+ * columns), which need no PostGIS to place, on the server engine, whose connection streams COPY.
  */
 export function copiesPoints(trx: Knex.Transaction, spec: CollectionSpec, srid: number): boolean {
   return spec.geometryType === 'Point' && srid === 4326 && streamsCopy(trx);
 }
 
+/** Lines of COPY data per write to the stream: few, mid-sized writes. */
+const COPY_CHUNK_LINES = 1000;
+
 /**
- * Writes a batch of lon/lat points as insertBatch does, with COPY … FROM STDIN instead of a JSON parameter
+ * Writes lon/lat points as insertBatch does, with one COPY … FROM STDIN instead of JSON parameters
  * (PostgreSQL 15 manual §14.4.2 "Use COPY"): the server parses no JSON and stores the rows in multi-row
  * batches. COPY does that only when no column default is volatile, so the ids are made here (UUID v4, as
  * gen_random_uuid() makes them). The table's CHECKs, references and statement triggers apply as to an INSERT.
- * Points outside the planning area are left out, like insertBatch's area filter; the caller compares counts.
+ * The lines are made as the stream asks for them, so this process writes the next ones while the server stores
+ * the last. Points outside the planning area are left out, like insertBatch's area filter; the caller compares
+ * counts.
  */
-export async function copyPointBatch(
+export async function copyPoints(
   trx: Knex.Transaction, spec: CollectionSpec, rows: InsertRow[], user: string, scenarioId: string | undefined,
 ): Promise<{ n: number; extent: [number, number, number, number] | null }> {
   const props = spec.properties;
@@ -140,20 +145,30 @@ export async function copyPointBatch(
   const tail = `${scenarioId ? `${copyValue(scenarioId, 'uuid')}\t` : ''}${copyValue(user, 'string')}\n`;
   const [minLon, minLat, maxLon, maxLat] = AREA;
   const ids = randomUuidsHex(rows.length);
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  const lines: string[] = [];
-  rows.forEach((row, i) => {
-    const [x, y] = (row.g as Point).coordinates;
-    if (!(x >= minLon && x <= maxLon && y >= minLat && y <= maxLat)) return;
-    [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
-    let line = `${ids.slice(32 * i, 32 * i + 32)}\t${pointEwkbHex(x, y)}`;
-    for (const p of props) line += `\t${copyValue(row[p.name], p.type)}`;
-    lines.push(`${line}\t${tail}`);
-  });
+  let [n, x0, y0, x1, y1] = [0, Infinity, Infinity, -Infinity, -Infinity];
+  function* chunks(): Generator<string> {
+    for (let k = 0; k < rows.length; k += COPY_CHUNK_LINES) {
+      let chunk = '';
+      for (let i = k; i < Math.min(k + COPY_CHUNK_LINES, rows.length); i++) {
+        const row = rows[i];
+        const [x, y] = (row.g as Point).coordinates;
+        if (!(x >= minLon && x <= maxLon && y >= minLat && y <= maxLat)) continue;
+        n++;
+        x0 = Math.min(x0, x);
+        y0 = Math.min(y0, y);
+        x1 = Math.max(x1, x);
+        y1 = Math.max(y1, y);
+        chunk += `${ids.slice(32 * i, 32 * i + 32)}\t${pointEwkbHex(x, y)}`;
+        for (const p of props) chunk += `\t${copyValue(row[p.name], p.type)}`;
+        chunk += `\t${tail}`;
+      }
+      if (chunk) yield chunk;
+    }
+  }
   const connection = (await trx.client.acquireConnection()) as PoolClient;
   const copy = connection.query(copyFrom(`COPY ${ident(spec.table)} (${columns.join(', ')}) FROM STDIN`));
-  await pipeline(chunksOf(lines, 1000), copy);
-  return { n: lines.length, extent: lines.length ? [x0, y0, x1, y1] : null };
+  await pipeline(chunks(), copy);
+  return { n, extent: n ? [x0, y0, x1, y1] : null };
 }
 
 /**
@@ -167,11 +182,6 @@ function randomUuidsHex(n: number): string {
     bytes[k + 8] = (bytes[k + 8] & 0x3f) | 0x80;
   }
   return bytes.toString('hex');
-}
-
-/** The lines in strings of `size` lines: few, mid-sized writes to the COPY stream. */
-function* chunksOf(lines: string[], size: number): Generator<string> {
-  for (let k = 0; k < lines.length; k += size) yield lines.slice(k, k + size).join('');
 }
 
 /**
