@@ -8,6 +8,7 @@ import * as addPlanReview from './20261124000300_add_plan_review.js';
 import * as recordInsertedHistoryPerStatement from './20261124000100_record_inserted_history_per_statement.js';
 import * as createCctvCoverageTables from './20261124000500_create_cctv_coverage_tables.js';
 import * as recordImportsAsOneEvent from './20261125000100_record_imports_as_one_event.js';
+import * as indexOnlyPlanRowsByPlan from './20261206000100_index_only_plan_rows_by_plan.js';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they load the same way under tsx,
@@ -23,4 +24,5 @@ export const MIGRATIONS: ReadonlyArray<[name: string, migration: Knex.Migration]
   ['20261124000300_add_plan_review', addPlanReview],
   ['20261124000500_create_cctv_coverage_tables', createCctvCoverageTables],
   ['20261125000100_record_imports_as_one_event', recordImportsAsOneEvent],
+  ['20261206000100_index_only_plan_rows_by_plan', indexOnlyPlanRowsByPlan],
 ];
