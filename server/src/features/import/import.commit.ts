@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { ProblemError, invalidInput } from '../../lib/errors.js';
 import { assertDraft } from '../scenarios/scenarios.service.js';
-import { checkRows, type Checked } from './import.checks.js';
+import { checkRows, type Checked, type CheckedRow } from './import.checks.js';
 import { describeDataError, isDataError, locateRefusedRow } from './import.refused.js';
 import { REPORT_ROWS, type ResolvedChoices } from './import.service.js';
 import type { ImportStore, StagedImport } from './import.store.js';
@@ -60,8 +60,7 @@ export async function commitImport(db: Knex, store: ImportStore, staged: StagedI
   const full = checked.problemRows === 0 || !choices.repair ? await checkRows(db, features, choices) : checked;
   if (full.problemRows > 0) throw reportOf(full, features.length);
   if (!isDataError(failure)) throw failure;
-  const rows = full.ready.map((r) => ({ g: r.geometry, ...r.properties }));
-  const refused = await locateRefusedRow(db, choices.spec, choices.crs.srid, rows, INSERT_BATCH, user, choices.scenarioId);
+  const refused = await locateRefusedRow(db, choices.spec, choices.crs.srid, full.ready.map(insertRowOf), INSERT_BATCH, user, choices.scenarioId);
   const row = refused === undefined ? undefined : full.ready[refused.index].row;
   // The located row's own error: the failed write's may be another row's (a batch stops at whichever refusal
   // it meets first, and a key re-checked after a bulk load at whichever bad row its scan meets).
@@ -71,7 +70,7 @@ export async function commitImport(db: Knex, store: ImportStore, staged: StagedI
 }
 
 async function write(db: Knex, choices: ResolvedChoices, checked: Checked, user: string, fileName: string): Promise<Omit<CommitResult, 'collection' | 'scenario'>> {
-  const rows = checked.ready.map((r) => ({ g: r.geometry, ...r.properties }));
+  const rows = checked.ready;
   // Counted before the transaction: a lock taken to count would have to be upgraded to the bulk load's, and two
   // imports upgrading at once deadlock.
   const large = rows.length >= BULK_LOAD_MIN_ROWS && (await repo.layerHoldsAtMost(db, choices.spec, rows.length));
@@ -90,7 +89,7 @@ async function write(db: Knex, choices: ResolvedChoices, checked: Checked, user:
       const batch = rows.slice(k, k + batchRows);
       const done = copy
         ? await repo.copyPoints(trx, choices.spec, batch, user, choices.scenarioId)
-        : await repo.insertBatch(trx, choices.spec, choices.crs.srid, batch, user, choices.scenarioId);
+        : await repo.insertBatch(trx, choices.spec, choices.crs.srid, batch.map(insertRowOf), user, choices.scenarioId);
       if (done.n < batch.length) throw new NotWritten();
       inserted += done.n;
       extent = union(extent, done.extent);
@@ -99,6 +98,11 @@ async function write(db: Knex, choices: ResolvedChoices, checked: Checked, user:
     await repo.insertImportEvent(trx, { collection: choices.spec.table, scenarioId: choices.scenarioId, fileName, features: inserted, extent, user });
     return { inserted, extent };
   });
+}
+
+/** A checked row as insertBatch takes it: the geometry beside the properties. */
+function insertRowOf(row: CheckedRow): repo.InsertRow {
+  return { g: row.geometry, ...row.properties };
 }
 
 function reportOf(checked: Checked, total: number): ProblemError {

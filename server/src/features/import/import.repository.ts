@@ -138,7 +138,7 @@ const COPY_CHUNK_LINES = 1000;
  * counts.
  */
 export async function copyPoints(
-  trx: Knex.Transaction, spec: CollectionSpec, rows: InsertRow[], user: string, scenarioId: string | undefined,
+  trx: Knex.Transaction, spec: CollectionSpec, rows: Array<{ geometry: Geometry; properties: Record<string, unknown> }>, user: string, scenarioId: string | undefined,
 ): Promise<{ n: number; extent: [number, number, number, number] | null }> {
   const props = spec.properties;
   const columns = ['id', 'geom', ...props.map((p) => p.name), ...(scenarioId ? ['scenario_id'] : []), 'updated_by'].map(ident);
@@ -150,8 +150,8 @@ export async function copyPoints(
     for (let k = 0; k < rows.length; k += COPY_CHUNK_LINES) {
       let chunk = '';
       for (let i = k; i < Math.min(k + COPY_CHUNK_LINES, rows.length); i++) {
-        const row = rows[i];
-        const [x, y] = (row.g as Point).coordinates;
+        const { geometry, properties } = rows[i];
+        const [x, y] = (geometry as Point).coordinates;
         if (!(x >= minLon && x <= maxLon && y >= minLat && y <= maxLat)) continue;
         n++;
         x0 = Math.min(x0, x);
@@ -159,7 +159,7 @@ export async function copyPoints(
         x1 = Math.max(x1, x);
         y1 = Math.max(y1, y);
         chunk += `${ids.slice(32 * i, 32 * i + 32)}\t${pointEwkbHex(x, y)}`;
-        for (const p of props) chunk += `\t${copyValue(row[p.name], p.type)}`;
+        for (const p of props) chunk += `\t${copyValue(properties[p.name], p.type)}`;
         chunk += `\t${tail}`;
       }
       if (chunk) yield chunk;
