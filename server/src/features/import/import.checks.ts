@@ -4,7 +4,7 @@ import { ProblemError } from '../../lib/errors.js';
 import { PLANNING_AREA } from '../../lib/planning-area.js';
 import { validateFeature } from '../ogc/feature-validation.js';
 import { asCrsInfo } from './import.crs.js';
-import { mapProperties } from './import.mapping.js';
+import { propertyMapper } from './import.mapping.js';
 import { singlePart, type StagedFeature } from './parsers/index.js';
 import type { ResolvedChoices } from './import.service.js';
 import * as repo from './import.repository.js';
@@ -76,11 +76,12 @@ export async function checkRows(db: Knex, features: StagedFeature[], choices: Re
     problems.push({ row, field, ...(column ? { column } : {}), problem });
   };
   const drawable: CheckedRow[] = [];
+  const mapProperties = propertyMapper(choices.mapping, spec);
   features.forEach((f, index) => {
     const geometryProblem = f.geometryProblem ?? (f.geometry === null ? 'the feature has no geometry'
       : f.geometry.type === 'GeometryCollection' ? `is a collection of different geometry kinds; ${spec.id} holds ${spec.geometryType}` : undefined);
     if (geometryProblem) add(f.row, 'geometry', geometryProblem);
-    const properties = mapProperties(f.properties, choices.mapping, spec);
+    const properties = mapProperties(f.properties);
     let geometryOk = !geometryProblem;
     try {
       validateFeature(spec, { type: 'Feature', geometry: f.geometry, properties }, crsInfo);

@@ -46,15 +46,21 @@ export function checkMapping(mapping: ColumnMapping, columns: readonly string[],
   if (problems.length) throw badRequest(`The column mapping is not usable: ${problems.map((p) => p.message).join('; ')}.`, problems);
 }
 
-/** The collection's properties of one feature, from its raw attributes through the mapping, values coerced. */
-export function mapProperties(raw: Record<string, unknown>, mapping: ColumnMapping, spec: CollectionSpec): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [column, property] of Object.entries(mapping)) {
-    if (property === null) continue;
-    const value = coerce(raw[column], spec.properties.find((p) => p.name === property)!);
-    if (value !== undefined) out[property] = value;
-  }
-  return out;
+/**
+ * The collection's properties of a feature, from its raw attributes through the mapping, values coerced. The
+ * mapping is resolved once, for a file's every row.
+ */
+export function propertyMapper(mapping: ColumnMapping, spec: CollectionSpec): (raw: Record<string, unknown>) => Record<string, unknown> {
+  const pairs = Object.entries(mapping).flatMap(([column, property]) =>
+    property === null ? [] : [{ column, property: spec.properties.find((p) => p.name === property)! }]);
+  return (raw) => {
+    const out: Record<string, unknown> = {};
+    for (const { column, property } of pairs) {
+      const value = coerce(raw[column], property);
+      if (value !== undefined) out[property.name] = value;
+    }
+    return out;
+  };
 }
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
