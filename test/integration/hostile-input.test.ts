@@ -91,6 +91,7 @@ describe('values at the edge of their types', () => {
       [getJson(`${app.url}/ogc/collections/cameras/items?name=%00`), 'query.name'],
       [getJson(`${app.url}/ogc/collections/cameras/items?bbox=-1e30,-1e30,1e30,1e30&bbox-crs=EPSG:5899`), 'query.bbox'],
       [sendJson('PATCH', cameraUrl, { type: 'Feature', properties: { name: 'x\u0000y' } }, { 'If-Match': '"v1"' }), 'properties.name'],
+      [sendJson('PATCH', cameraUrl, { type: 'Feature', properties: { name: 'x\ud800y' } }, { 'If-Match': '"v1"' }), 'properties.name'],
       [sendJson('PATCH', cameraUrl, { type: 'Feature', properties: { name: 'x' } }, { 'If-Match': '"v99999999999"' }), 'header.If-Match'],
       [sendJson('POST', `${app.url}/ogc/collections/admin_units/items`, { type: 'Feature', geometry: { type: 'Point', coordinates: [108.2, 16] }, properties: { level: 'ward', code: 'X1', name: 'X', population: 99999999999 } }), 'properties.population'],
       [getJson(`${app.url}/api/audit/changes?from=0000-01-01T00:00:00Z`), 'query.from'],

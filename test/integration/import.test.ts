@@ -97,9 +97,10 @@ describe('formats and CRS detection', () => {
   });
 
   it('every_kind_of_value_in_a_point_file_is_stored_exactly_as_written', async () => {
-    // Text with the characters that end a COPY column or line, a backslash and quotes; a list, and a list left
-    // out (the column's []); decimals and coordinates to the last digit.
-    const awkward = 'Trạm "Hải Châu"\t1\\2\nline\r\'end\'';
+    // Text with the characters that end a COPY column or line, a backslash, quotes and a character outside the
+    // BMP (a surrogate pair in JavaScript); a list, and a list left out (the column's []); decimals and
+    // coordinates to the last digit.
+    const awkward = 'Trạm "Hải Châu" 📡\t1\\2\nline\r\'end\'';
     const sector = { azimuth_deg: 120.5, tilt_deg: -2.25, beamwidth_deg: 65, power_dbm: 43, gain_dbi: 17.8, frequency_mhz: 3500, bandwidth_mhz: 100 };
     const site = (name: string, extra: Record<string, unknown>) => ({ name, operator: 'Viettel', technology: '5G', site_type: 'macro', status: 'planned', ...extra });
     const file = geojsonOf([
@@ -117,6 +118,13 @@ describe('formats and CRS detection', () => {
     expect(rows[1]).toMatchObject({ name: 'Exact BTS 2', height_m: null, sectors: [], x: 108.2, y: 16.05 });
     expect(rows[0].id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(commit.body.extent).toEqual([108.2, 16.05, 108.21234567890123, 16.054321098765432]);
+  });
+
+  it('half_of_a_surrogate_pair_in_a_name_is_reported_as_a_character_that_cannot_be_stored', async () => {
+    const up = await upload(app.url, 'broken-text.geojson', geojsonOf([point(108.2, 16.05, { name: 'Cảm biến \ud83d', kind: 'noise', status: 'existing' })]));
+    const commit = await step(app.url, up.body.id, 'commit', { collection: 'sensors' });
+    expect(commit.status).toBe(422);
+    expect(commit.body.problems[0]).toMatchObject({ row: 1, field: 'properties.name', problem: 'holds a character that cannot be stored (a NUL, or half of a UTF-16 surrogate pair)' });
   });
 
   it('a_geojson_with_a_crs_member_is_read_in_vn2000', async () => {

@@ -47,8 +47,9 @@ function propertySchema(p: PropertySpec, language: 'vi' | 'en'): Record<string, 
     schema.minimum ??= INT32_MIN;
     schema.maximum ??= INT32_MAX;
   }
-  // PostgreSQL text cannot hold a NUL character.
-  if (p.type === 'string') schema.pattern = '^[^\\u0000]*$';
+  // PostgreSQL text cannot hold a NUL character, nor half of a UTF-16 surrogate pair (no UTF-8 for it); the
+  // pattern is matched code point by code point (Unicode mode), so a whole pair passes.
+  if (p.type === 'string') schema.pattern = '^[^\\u0000\\uD800-\\uDFFF]*$';
   return schema;
 }
 

@@ -74,6 +74,7 @@ function propertyProblem(spec: CollectionSpec, e: ErrorObject): FieldProblem {
   if (e.keyword === 'required') return { field: `properties.${e.params.missingProperty}`, message: 'is required' };
   const field = `properties${e.instancePath.replace(/\//g, '.')}`;
   if (e.keyword === 'enum') return { field, message: `must be one of ${(e.params.allowedValues as unknown[]).filter((v) => v !== null).join(', ')}` };
+  if (e.keyword === 'pattern') return { field, message: 'holds a character that cannot be stored (a NUL, or half of a UTF-16 surrogate pair)' };
   return { field, message: e.message ?? 'is not valid' };
 }
 
