@@ -10,3 +10,9 @@ export const PLANNING_AREA = {
   maxLon: 109.0,
   maxLat: 16.6,
 } as const;
+
+/** Whether a lon/lat position lies in the planning area (its edges included). */
+export function inPlanningArea(lon: number, lat: number): boolean {
+  const a = PLANNING_AREA;
+  return lon >= a.minLon && lon <= a.maxLon && lat >= a.minLat && lat <= a.maxLat;
+}

@@ -5,7 +5,7 @@
  */
 import type { Knex } from 'knex';
 import { invalidInput, notFound } from '../../lib/errors.js';
-import { PLANNING_AREA } from '../../lib/planning-area.js';
+import { PLANNING_AREA, inPlanningArea } from '../../lib/planning-area.js';
 import type { AnalysisProcess } from '../process.js';
 import { opticsProblems, opticsSummary } from '../camera-optics/index.js';
 import { OPTICS_PROPERTIES, OPTICS_SCHEMA, PRESET_INPUT, SCENARIO_INPUT, THRESHOLDS_INPUT, opticsOf, resolvePreset, resolveScenario } from '../camera-optics/inputs.js';
@@ -101,7 +101,7 @@ async function storedCamera(db: Knex, id: string, scenarioId: string | null, ove
 
 async function unsavedCamera(db: Knex, feature: Feature, overrides: Record<string, unknown>): Promise<CameraInput> {
   const [lon, lat] = feature.geometry.coordinates;
-  if (lon < PLANNING_AREA.minLon || lon > PLANNING_AREA.maxLon || lat < PLANNING_AREA.minLat || lat > PLANNING_AREA.maxLat) {
+  if (!inPlanningArea(lon, lat)) {
     throw invalidInput(`The camera at ${lon}, ${lat} is outside ${PLANNING_AREA.name}: coordinates are longitude, latitude in CRS84.`, [{ field: 'inputs.feature.geometry.coordinates', message: 'outside the planning area' }]);
   }
   const { x, y } = await toMetric(db, lon, lat);

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Geometry } from 'geojson';
 import { ProblemError } from '../../lib/errors.js';
-import { PLANNING_AREA } from '../../lib/planning-area.js';
+import { PLANNING_AREA, inPlanningArea } from '../../lib/planning-area.js';
 import { validateFeature } from '../ogc/feature-validation.js';
 import { asCrsInfo } from './import.crs.js';
 import { propertyMapper } from './import.mapping.js';
@@ -150,8 +150,7 @@ function pointsOutside(d: CheckedRow, add: (row: number, field: string, problem:
   const g = d.geometry;
   if (g.type !== 'Point' && g.type !== 'MultiPoint') return false;
   const positions = g.type === 'Point' ? [g.coordinates] : g.coordinates;
-  const a = PLANNING_AREA;
-  const outside = positions.some(([lon, lat]) => lon < a.minLon || lon > a.maxLon || lat < a.minLat || lat > a.maxLat);
+  const outside = positions.some(([lon, lat]) => !inPlanningArea(lon, lat));
   if (outside) {
     const lon = positions.reduce((sum, p) => sum + p[0], 0) / positions.length;
     const lat = positions.reduce((sum, p) => sum + p[1], 0) / positions.length;

@@ -80,19 +80,21 @@ async function write(db: Knex, choices: ResolvedChoices, checked: Checked, user:
     await repo.startBulkImport(trx);
     const bulk = large && (await repo.lockLayerForBulkLoad(trx, choices.spec, BULK_LOAD_LOCK_WAIT_MS));
     const restore = bulk ? await repo.liftForBulkLoad(trx, choices.spec) : [];
-    // A COPY streams every row at once (this process makes lines while the server stores them); INSERTs go by batches.
-    const copy = repo.copiesPoints(trx, choices.spec, choices.crs.srid);
-    const batchRows = copy ? rows.length : INSERT_BATCH;
     let inserted = 0;
     let extent: CommitResult['extent'] = null;
-    for (let k = 0; k < rows.length; k += batchRows) {
-      const batch = rows.slice(k, k + batchRows);
-      const done = copy
-        ? await repo.copyPoints(trx, choices.spec, batch, user, choices.scenarioId)
-        : await repo.insertBatch(trx, choices.spec, choices.crs.srid, batch.map(insertRowOf), user, choices.scenarioId);
-      if (done.n < batch.length) throw new NotWritten();
+    const wrote = (done: { n: number; extent: CommitResult['extent'] }, sent: number) => {
+      if (done.n < sent) throw new NotWritten();
       inserted += done.n;
       extent = union(extent, done.extent);
+    };
+    if (repo.copiesPoints(trx, choices.spec, choices.crs.srid)) {
+      // One streamed COPY: this process makes the lines while the server stores the last ones.
+      wrote(await repo.copyPoints(trx, choices.spec, rows, user, choices.scenarioId), rows.length);
+    } else {
+      for (let k = 0; k < rows.length; k += INSERT_BATCH) {
+        const batch = rows.slice(k, k + INSERT_BATCH).map(insertRowOf);
+        wrote(await repo.insertBatch(trx, choices.spec, choices.crs.srid, batch, user, choices.scenarioId), batch.length);
+      }
     }
     await repo.restoreAfterBulkLoad(trx, restore);
     await repo.insertImportEvent(trx, { collection: choices.spec.table, scenarioId: choices.scenarioId, fileName, features: inserted, extent, user });

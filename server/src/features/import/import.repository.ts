@@ -9,7 +9,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { CollectionSpec, PropertySpec } from '../collections/registry.js';
 import { ident } from '../../lib/sql.js';
-import { PLANNING_AREA } from '../../lib/planning-area.js';
+import { PLANNING_AREA, inPlanningArea } from '../../lib/planning-area.js';
 import { streamsCopy } from '../../db/engine.js';
 
 /**
@@ -143,7 +143,6 @@ export async function copyPoints(
   const props = spec.properties;
   const columns = ['id', 'geom', ...props.map((p) => p.name), ...(scenarioId ? ['scenario_id'] : []), 'updated_by'].map(ident);
   const tail = `${scenarioId ? `${copyValue(scenarioId, 'uuid')}\t` : ''}${copyValue(user, 'string')}\n`;
-  const [minLon, minLat, maxLon, maxLat] = AREA;
   const ids = randomUuidsHex(rows.length);
   let [n, x0, y0, x1, y1] = [0, Infinity, Infinity, -Infinity, -Infinity];
   function* chunks(): Generator<string> {
@@ -152,7 +151,7 @@ export async function copyPoints(
       for (let i = k; i < Math.min(k + COPY_CHUNK_LINES, rows.length); i++) {
         const { geometry, properties } = rows[i];
         const [x, y] = (geometry as Point).coordinates;
-        if (!(x >= minLon && x <= maxLon && y >= minLat && y <= maxLat)) continue;
+        if (!inPlanningArea(x, y)) continue;
         n++;
         x0 = Math.min(x0, x);
         y0 = Math.min(y0, y);
