@@ -83,6 +83,11 @@ export interface InsertRow {
   [property: string]: unknown;
 }
 
+/** The columns an import writes, quoted, in the order of its values: geometry, properties, plan, user. */
+function writtenColumns(spec: CollectionSpec, scenarioId: string | undefined): string[] {
+  return ['geom', ...spec.properties.map((p) => p.name), ...(scenarioId ? ['scenario_id'] : []), 'updated_by'].map(ident);
+}
+
 /**
  * Inserts a batch into the collection (into a plan when `scenarioId` is given) in one INSERT … SELECT; the
  * caller's transaction has set the acting user for the history trigger. Returns the count and the lon/lat extent.
@@ -98,7 +103,7 @@ export async function insertBatch(
   if (spec.geometryType === 'MultiPolygon') geometry = `ST_Multi(${geometry})`;
   // A property left empty takes the column's default, like an API write that leaves it out.
   const values = props.map((p) => (p.type === 'array' ? `COALESCE(s.${ident(p.name)}, '[]'::jsonb)` : `s.${ident(p.name)}`));
-  const columns = ['geom', ...props.map((p) => p.name), ...(scenarioId ? ['scenario_id'] : []), 'updated_by'].map(ident);
+  const columns = writtenColumns(spec, scenarioId);
   const record = [...(points ? ['x double precision', 'y double precision'] : ['g json']), ...props.map((p) => `${ident(p.name)} ${CAST[p.type]}`)];
   const batch = points ? rows.map(({ g, ...values }) => ({ x: (g as Point).coordinates[0], y: (g as Point).coordinates[1], ...values })) : rows;
   // Rows outside the planning area are left out; the caller compares the count with the batch.
@@ -141,7 +146,7 @@ export async function copyPoints(
   trx: Knex.Transaction, spec: CollectionSpec, rows: Array<{ geometry: Geometry; properties: Record<string, unknown> }>, user: string, scenarioId: string | undefined,
 ): Promise<{ n: number; extent: [number, number, number, number] | null }> {
   const props = spec.properties;
-  const columns = ['id', 'geom', ...props.map((p) => p.name), ...(scenarioId ? ['scenario_id'] : []), 'updated_by'].map(ident);
+  const columns = [ident('id'), ...writtenColumns(spec, scenarioId)];
   const tail = `${scenarioId ? `${copyValue(scenarioId, 'uuid')}\t` : ''}${copyValue(user, 'string')}\n`;
   const ids = randomUuidsHex(rows.length);
   let [n, x0, y0, x1, y1] = [0, Infinity, Infinity, -Infinity, -Infinity];
@@ -204,7 +209,7 @@ POINT_WKB.writeUInt32LE(4326, 5);
  */
 function copyValue(value: unknown, type: PropertySpec['type']): string {
   if (value === null || value === undefined) return type === 'array' ? '[]' : '\\N';
-  const text = type === 'array' || typeof value === 'object' ? JSON.stringify(value) : typeof value === 'boolean' ? (value ? 't' : 'f') : String(value);
+  const text = type === 'array' ? JSON.stringify(value) : typeof value === 'boolean' ? (value ? 't' : 'f') : String(value);
   return COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : text;
 }
 const COPY_SPECIAL = /[\\\t\n\r]/;
